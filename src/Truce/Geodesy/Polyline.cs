@@ -1,0 +1,235 @@
+namespace Truce.Geodesy;
+
+/// <summary>A line of geodesic segments (a border, a disengagement line) that answers exact ellipsoidal distance queries.</summary>
+/// <remarks>
+/// Each segment is the shortest geodesic between consecutive vertices on WGS84. Queries run branch and bound:
+/// chunks of segments are skipped when a cheap, provably low bound on their distance already exceeds the best
+/// answer found, and only the survivors get the exact iterative foot-point solution.
+/// </remarks>
+public sealed class Polyline
+{
+    private const int ChunkSize = 16;
+
+    // Spherical distance on a sphere of the Earth's minimum radius of curvature (b²/a ≈ 6335.4 km) never exceeds
+    // the WGS84 geodesic distance by more than this factor; scaling by it gives a safe lower bound.
+    private const double SphericalLowerBoundRadius = 6_335_000.0;
+
+    private readonly GeoPoint[] vertices;
+    private readonly GeodesicLine[] segments;
+    private readonly Cap[] segmentCaps;
+    private readonly Cap[] chunkCaps;
+    private readonly Geodesic geodesic;
+
+    /// <summary>Creates a polyline on WGS84 from at least two vertices; consecutive duplicates are dropped.</summary>
+    public Polyline(IEnumerable<GeoPoint> vertices)
+        : this(vertices, Geodesic.Wgs84)
+    {
+    }
+
+    /// <summary>Creates a polyline on the given ellipsoid.</summary>
+    public Polyline(IEnumerable<GeoPoint> vertices, Geodesic geodesic)
+    {
+        ArgumentNullException.ThrowIfNull(vertices);
+        this.geodesic = geodesic ?? throw new ArgumentNullException(nameof(geodesic));
+        var list = new List<GeoPoint>();
+        foreach (var v in vertices)
+        {
+            if (list.Count == 0 || list[^1] != v)
+            {
+                list.Add(v);
+            }
+        }
+
+        if (list.Count < 2)
+        {
+            throw new ArgumentException("a line needs at least two distinct vertices", nameof(vertices));
+        }
+
+        this.vertices = [.. list];
+        segments = new GeodesicLine[list.Count - 1];
+        segmentCaps = new Cap[segments.Length];
+        for (int i = 0; i < segments.Length; i++)
+        {
+            segments[i] = geodesic.Line(list[i], list[i + 1]);
+            double half = segments[i].Length.Metres / 2;
+            var mid = segments[i].Position(half).Point;
+            segmentCaps[i] = new Cap(mid, half);
+        }
+
+        chunkCaps = new Cap[(segments.Length + ChunkSize - 1) / ChunkSize];
+        for (int c = 0; c < chunkCaps.Length; c++)
+        {
+            int first = c * ChunkSize, last = Math.Min(segments.Length, first + ChunkSize) - 1;
+            var center = segmentCaps[(first + last) / 2].Center;
+            double radius = 0;
+            for (int i = first; i <= last; i++)
+            {
+                // Every point of segment i is within its cap radius of its midpoint: triangle inequality.
+                radius = Math.Max(radius, geodesic.DistanceBetween(center, segmentCaps[i].Center).Metres + segmentCaps[i].Radius);
+            }
+
+            chunkCaps[c] = new Cap(center, radius);
+        }
+
+        Bounds = BoundingBox.Around(this.vertices);
+        Length = Distance.FromMetres(segments.Sum(s => s.Length.Metres));
+    }
+
+    /// <summary>The vertices, in order.</summary>
+    public IReadOnlyList<GeoPoint> Vertices => vertices;
+
+    /// <summary>The box around the vertices (segments may bulge a little beyond it).</summary>
+    public BoundingBox Bounds { get; }
+
+    /// <summary>Total geodesic length.</summary>
+    public Distance Length { get; }
+
+    /// <summary>The nearest point of the line to <paramref name="point"/>, with the exact geodesic distance to it.</summary>
+    public NearestPoint Nearest(GeoPoint point)
+    {
+        var best = new NearestPoint(Distance.Unbounded, point, -1, 0, 0);
+        Search(point, double.PositiveInfinity, ref best, stopBelow: false);
+        return best;
+    }
+
+    /// <summary>Exact geodesic distance from <paramref name="point"/> to the line.</summary>
+    public Distance DistanceTo(GeoPoint point) => Nearest(point).Distance;
+
+    /// <summary>Whether the line passes within <paramref name="limit"/> of the point; stops at the first segment that does.</summary>
+    public bool IsWithin(GeoPoint point, Distance limit)
+    {
+        var best = new NearestPoint(Distance.Unbounded, point, -1, 0, 0);
+        Search(point, limit.Metres, ref best, stopBelow: true);
+        return best.Distance <= limit;
+    }
+
+    /// <summary>Which side of the line, walked from first vertex to last, the point lies on: +1 right, -1 left, 0 on it.</summary>
+    public int SideOf(GeoPoint point)
+    {
+        var nearest = Nearest(point);
+        int i = nearest.SegmentIndex;
+        double side = SideOfSegment(i, nearest.Foot, point);
+        bool atStart = nearest.Along <= 1e-6, atEnd = nearest.Along >= segments[i].Length.Metres - 1e-6;
+
+        // At an interior vertex the two adjacent segments may disagree (a corner); trust the one the point is
+        // further from the extension of, which is the one whose side test is not degenerate.
+        if (atStart && i > 0)
+        {
+            double other = SideOfSegment(i - 1, vertices[i], point);
+            side = Math.Abs(other) > Math.Abs(side) ? other : side;
+        }
+        else if (atEnd && i < segments.Length - 1)
+        {
+            double other = SideOfSegment(i + 1, vertices[i + 1], point);
+            side = Math.Abs(other) > Math.Abs(side) ? other : side;
+        }
+
+        return nearest.Distance.Metres < 1e-3 ? 0 : Math.Sign(side);
+    }
+
+    private double SideOfSegment(int i, GeoPoint foot, GeoPoint point)
+    {
+        // Azimuth of the line at the foot, and towards the point: sin of the difference is positive on the right.
+        var inverseFromStart = geodesic.Inverse(vertices[i], foot);
+        double lineAzimuth = inverseFromStart.Length.Metres < 1e-6 ? segments[i].Azimuth1 : inverseFromStart.Azimuth2;
+        var toPoint = geodesic.Inverse(foot, point);
+        return Math.Sin((toPoint.Azimuth1 - lineAzimuth) * GeoMath.Degree);
+    }
+
+    private void Search(GeoPoint point, double limit, ref NearestPoint best, bool stopBelow)
+    {
+        // Visit chunks nearest-bound first so the best answer tightens quickly.
+        Span<(double Bound, int Chunk)> order = chunkCaps.Length <= 256
+            ? stackalloc (double, int)[chunkCaps.Length]
+            : new (double, int)[chunkCaps.Length];
+        for (int c = 0; c < chunkCaps.Length; c++)
+        {
+            order[c] = (chunkCaps[c].LowerBound(point), c);
+        }
+
+        order.Sort((a, b) => a.Bound.CompareTo(b.Bound));
+        double cutoff = limit;
+        foreach (var (bound, c) in order)
+        {
+            if (bound > Math.Min(cutoff, best.Distance.Metres))
+            {
+                break;
+            }
+
+            int first = c * ChunkSize, last = Math.Min(segments.Length, first + ChunkSize);
+            for (int i = first; i < last; i++)
+            {
+                if (segmentCaps[i].LowerBound(point) > Math.Min(cutoff, best.Distance.Metres))
+                {
+                    continue;
+                }
+
+                var candidate = NearestOnSegment(i, point);
+                if (candidate.Distance < best.Distance)
+                {
+                    best = candidate;
+                    if (stopBelow && best.Distance.Metres <= limit)
+                    {
+                        return;
+                    }
+                }
+            }
+        }
+    }
+
+    /// <summary>Foot of the perpendicular from the point to segment i, found by Newton steps on the ellipsoid.</summary>
+    /// <remarks>
+    /// On a sphere a right triangle with hypotenuse d and angle θ at the foot has leg atan(tan d · cos θ); that
+    /// spherical step, applied at the current ellipsoidal foot point, converges in a few iterations because the
+    /// residual error is of the order of the flattening. The step is clamped to the segment's ends.
+    /// </remarks>
+    internal NearestPoint NearestOnSegment(int i, GeoPoint point)
+    {
+        const double radius = 6_371_008.8;
+        var line = segments[i];
+        double length = line.Length.Metres;
+        double s = 0;
+        var foot = vertices[i];
+        double lineAzimuth = line.Azimuth1;
+        GeodesicInverse toPoint = geodesic.Inverse(foot, point);
+        for (int iteration = 0; iteration < 30; iteration++)
+        {
+            double sigma = toPoint.Length.Metres / radius;
+            double theta = (toPoint.Azimuth1 - lineAzimuth) * GeoMath.Degree;
+            double step = radius * Math.Atan2(Math.Sin(sigma) * Math.Cos(theta), Math.Cos(sigma));
+            double next = Math.Clamp(s + step, 0, length);
+            if (Math.Abs(next - s) < 1e-5)
+            {
+                break;
+            }
+
+            s = next;
+            (foot, lineAzimuth) = s >= length ? (vertices[i + 1], line.Position(length).Azimuth) : line.Position(s);
+            toPoint = geodesic.Inverse(foot, point);
+        }
+
+        return new NearestPoint(toPoint.Length, foot, i, s, toPoint.Azimuth1);
+    }
+
+    private readonly record struct Cap(GeoPoint Center, double Radius)
+    {
+        // Haversine on a sphere no larger than the ellipsoid's smallest radius of curvature underestimates the
+        // geodesic distance, so subtracting the cap radius gives a bound no larger than the true distance.
+        public double LowerBound(GeoPoint p)
+        {
+            double phi1 = Center.Latitude * GeoMath.Degree, phi2 = p.Latitude * GeoMath.Degree;
+            double dphi = phi2 - phi1, dlam = (p.Longitude - Center.Longitude) * GeoMath.Degree;
+            double h = GeoMath.Sq(Math.Sin(dphi / 2)) + (Math.Cos(phi1) * Math.Cos(phi2) * GeoMath.Sq(Math.Sin(dlam / 2)));
+            double central = 2 * Math.Asin(Math.Min(1, Math.Sqrt(h)));
+            return (SphericalLowerBoundRadius * central * 0.995) - Radius - 1.0;
+        }
+    }
+}
+
+/// <summary>The point of a line nearest to a query point: the distance, the foot point, which segment and how far along it.</summary>
+/// <param name="Distance">Geodesic distance from the query point to the foot.</param>
+/// <param name="Foot">The nearest point on the line.</param>
+/// <param name="SegmentIndex">Index of the segment holding the foot (0 is the segment from the first vertex).</param>
+/// <param name="Along">Metres from the segment's start to the foot.</param>
+/// <param name="AzimuthToPoint">Azimuth at the foot towards the query point, degrees.</param>
+public readonly record struct NearestPoint(Distance Distance, GeoPoint Foot, int SegmentIndex, double Along, double AzimuthToPoint);
