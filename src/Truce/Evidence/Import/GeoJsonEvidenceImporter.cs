@@ -1,0 +1,71 @@
+using System.Text;
+using System.Text.Json;
+using Truce.Geodesy;
+
+namespace Truce.Evidence.Import;
+
+/// <summary>Reads evidence from a GeoJSON FeatureCollection of Point features whose properties follow the native evidence format.</summary>
+public static class GeoJsonEvidenceImporter
+{
+    /// <summary>Streams features as evidence, coverage declarations (features with "type": "coverage" in properties) or rejections.</summary>
+    public static IEnumerable<ImportRow> Read(Stream stream, string file, SourceRegistry sources)
+    {
+        ArgumentNullException.ThrowIfNull(stream);
+        ArgumentNullException.ThrowIfNull(sources);
+        var scanner = new GeoJsonFeatureScanner(stream, file);
+        while (scanner.Next() is { } feature)
+        {
+            yield return ParseFeature(feature.Json, feature.Line, file, sources);
+        }
+    }
+
+    private static ImportRow ParseFeature(byte[] json, long line, string file, SourceRegistry sources)
+    {
+        var raw = Encoding.UTF8.GetString(json).ReplaceLineEndings(" ");
+        using var doc = JsonDocument.Parse(json);
+        var f = doc.RootElement;
+        if (!f.TryGetProperty("type", out var t) || t.ValueKind != JsonValueKind.String || t.GetString() != "Feature")
+        {
+            return ImportRow.Of(new Rejection(file, line, "type", "a FeatureCollection member must have \"type\": \"Feature\"", raw));
+        }
+
+        if (!f.TryGetProperty("properties", out var props) || props.ValueKind != JsonValueKind.Object)
+        {
+            return ImportRow.Of(new Rejection(file, line, "properties", "is required: the evidence fields live there", raw));
+        }
+
+        bool coverage = props.TryGetProperty("type", out var pt) && pt.ValueKind == JsonValueKind.String && pt.GetString() == "coverage";
+        GeoPoint? point = null;
+        if (!coverage)
+        {
+            if (!f.TryGetProperty("geometry", out var g) || g.ValueKind != JsonValueKind.Object
+                || !g.TryGetProperty("type", out var gt) || gt.GetString() != "Point"
+                || !g.TryGetProperty("coordinates", out var c) || c.ValueKind != JsonValueKind.Array || c.GetArrayLength() < 2)
+            {
+                return ImportRow.Of(new Rejection(file, line, "geometry", "evidence features need a Point geometry [lon, lat]", raw));
+            }
+
+            var lon = c[0];
+            var lat = c[1];
+            if (lon.ValueKind != JsonValueKind.Number || lat.ValueKind != JsonValueKind.Number)
+            {
+                return ImportRow.Of(new Rejection(file, line, "geometry.coordinates", "must be numbers [lon, lat]", raw));
+            }
+
+            double latV = lat.GetDouble(), lonV = lon.GetDouble();
+            if (latV is < -90 or > 90 || !double.IsFinite(latV))
+            {
+                return ImportRow.Of(new Rejection(file, line, "geometry.coordinates[1]", $"latitude {latV} is outside [-90, 90]", raw));
+            }
+
+            if (lonV is < -180 or > 180 || !double.IsFinite(lonV))
+            {
+                return ImportRow.Of(new Rejection(file, line, "geometry.coordinates[0]", $"longitude {lonV} is outside [-180, 180]", raw));
+            }
+
+            point = new GeoPoint(latV, lonV);
+        }
+
+        return NativeEvidenceParser.Parse(props, point, file, line, raw, "geojson", sources);
+    }
+}

@@ -1,0 +1,254 @@
+using System.Globalization;
+using YamlDotNet.Core;
+using YamlDotNet.RepresentationModel;
+
+namespace Truce.Text;
+
+/// <summary>A position in a parsed YAML document that reads typed values and reports problems with file, line and field path.</summary>
+/// <remarks>
+/// Specs are read through the representation model rather than deserialised into classes so that every error can
+/// name the exact line and field, unknown keys are caught (a misspelt "withn" must not silently drop a term), and
+/// all problems in a file are reported in one pass.
+/// </remarks>
+public sealed class YamlCursor
+{
+    private readonly DiagnosticBag diagnostics;
+
+    private YamlCursor(YamlNode node, string file, string path, DiagnosticBag diagnostics)
+    {
+        Node = node;
+        File = file;
+        Path = path;
+        this.diagnostics = diagnostics;
+    }
+
+    /// <summary>The node under the cursor.</summary>
+    public YamlNode Node { get; }
+
+    /// <summary>The file being read.</summary>
+    public string File { get; }
+
+    /// <summary>Dotted field path of this node ("" for the root).</summary>
+    public string Path { get; }
+
+    /// <summary>1-based line of the node.</summary>
+    public int Line => (int)Node.Start.Line;
+
+    /// <summary>Parses YAML text; on a syntax error reports it with its position and returns null.</summary>
+    public static YamlCursor? Parse(string text, string file, DiagnosticBag diagnostics)
+    {
+        ArgumentNullException.ThrowIfNull(diagnostics);
+        var stream = new YamlStream();
+        try
+        {
+            stream.Load(new StringReader(text));
+        }
+        catch (YamlException ex)
+        {
+            var inner = ex.InnerException?.Message;
+            diagnostics.Add(new Diagnostic(
+                Severity.Error, "TR001", file, (int)ex.Start.Line, (int)ex.Start.Column, string.Empty,
+                "malformed YAML: " + ex.Message + (inner is null ? string.Empty : " (" + inner + ")")));
+            return null;
+        }
+
+        if (stream.Documents.Count == 0)
+        {
+            diagnostics.Add(new Diagnostic(Severity.Error, "TR002", file, 0, 0, string.Empty, "the file is empty"));
+            return null;
+        }
+
+        return new YamlCursor(stream.Documents[0].RootNode, file, string.Empty, diagnostics);
+    }
+
+    /// <summary>Reports an error at this node.</summary>
+    public void Error(string code, string message) => Report(Severity.Error, code, message);
+
+    /// <summary>Reports a warning at this node.</summary>
+    public void Warning(string code, string message) => Report(Severity.Warning, code, message);
+
+    /// <summary>Reports a diagnostic at this node.</summary>
+    public void Report(Severity severity, string code, string message) =>
+        diagnostics.Add(new Diagnostic(severity, code, File, (int)Node.Start.Line, (int)Node.Start.Column, Path, message));
+
+    /// <summary>Whether this node is a mapping; reports an error if it is not.</summary>
+    public bool ExpectMapping()
+    {
+        if (Node is YamlMappingNode)
+        {
+            return true;
+        }
+
+        Error("TR003", "expected a mapping of fields");
+        return false;
+    }
+
+    /// <summary>Reports every key of this mapping that is not in <paramref name="allowed"/>.</summary>
+    public void RejectUnknownKeys(params string[] allowed)
+    {
+        if (Node is not YamlMappingNode map)
+        {
+            return;
+        }
+
+        foreach (var key in map.Children.Keys)
+        {
+            var name = (key as YamlScalarNode)?.Value ?? "?";
+            if (!allowed.Contains(name, StringComparer.Ordinal))
+            {
+                var suggestion = allowed.OrderBy(a => Levenshtein(a, name)).First();
+                var hint = Levenshtein(suggestion, name) <= 2 ? $" (did you mean '{suggestion}'?)" : string.Empty;
+                diagnostics.Add(new Diagnostic(
+                    Severity.Error, "TR004", File, (int)key.Start.Line, (int)key.Start.Column, Join(name),
+                    $"unknown field '{name}'{hint}; allowed here: {string.Join(", ", allowed)}"));
+            }
+        }
+    }
+
+    /// <summary>Whether the mapping has the key.</summary>
+    public bool Has(string key) => Node is YamlMappingNode map && map.Children.ContainsKey(new YamlScalarNode(key));
+
+    /// <summary>The child under <paramref name="key"/>, or null (with an error if <paramref name="required"/>).</summary>
+    public YamlCursor? Child(string key, bool required = false)
+    {
+        if (Node is YamlMappingNode map && map.Children.TryGetValue(new YamlScalarNode(key), out var child))
+        {
+            return new YamlCursor(child, File, Join(key), diagnostics);
+        }
+
+        if (required)
+        {
+            diagnostics.Add(new Diagnostic(
+                Severity.Error, "TR005", File, (int)Node.Start.Line, (int)Node.Start.Column, Join(key), "required field is missing"));
+        }
+
+        return null;
+    }
+
+    /// <summary>The scalar text of this node, or null with an error if it is a list or mapping.</summary>
+    public string? AsScalar()
+    {
+        if (Node is YamlScalarNode scalar)
+        {
+            return scalar.Value;
+        }
+
+        Error("TR006", "expected a single value, not a list or mapping");
+        return null;
+    }
+
+    /// <summary>The scalar under <paramref name="key"/>, or null.</summary>
+    public string? Scalar(string key, bool required = false)
+    {
+        var child = Child(key, required);
+        var value = child?.AsScalar();
+        if (child is not null && required && string.IsNullOrWhiteSpace(value))
+        {
+            child.Error("TR007", "must not be empty");
+            return null;
+        }
+
+        return string.IsNullOrWhiteSpace(value) || value == "~" || value == "null" ? null : value;
+    }
+
+    /// <summary>A date (YYYY-MM-DD) under <paramref name="key"/>, or null with an error if malformed.</summary>
+    public DateOnly? Date(string key, bool required = false)
+    {
+        var child = Child(key, required);
+        if (child is null)
+        {
+            return null;
+        }
+
+        return child.AsDate();
+    }
+
+    /// <summary>This scalar as a date (YYYY-MM-DD).</summary>
+    public DateOnly? AsDate()
+    {
+        var text = AsScalar();
+        if (string.IsNullOrWhiteSpace(text) || text is "~" or "null")
+        {
+            return null;
+        }
+
+        if (DateOnly.TryParseExact(text.Trim(), "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date))
+        {
+            return date;
+        }
+
+        Error("TR008", $"'{text}' is not a date; write it as YYYY-MM-DD");
+        return null;
+    }
+
+    /// <summary>The items of the sequence under <paramref name="key"/> (empty if absent; an error if not a list).</summary>
+    public IReadOnlyList<YamlCursor> Sequence(string key, bool required = false)
+    {
+        var child = Child(key, required);
+        return child is null ? [] : child.AsSequence();
+    }
+
+    /// <summary>The items of this node as a sequence; a lone scalar is read as a one-item list.</summary>
+    public IReadOnlyList<YamlCursor> AsSequence()
+    {
+        switch (Node)
+        {
+            case YamlSequenceNode seq:
+                return [.. seq.Children.Select((n, i) => new YamlCursor(n, File, $"{Path}[{i}]", diagnostics))];
+            case YamlScalarNode s when !string.IsNullOrEmpty(s.Value):
+                return [this];
+            case YamlScalarNode:
+                return [];
+            default:
+                Error("TR009", "expected a list");
+                return [];
+        }
+    }
+
+    /// <summary>The scalar items of the list under <paramref name="key"/>.</summary>
+    public IReadOnlyList<string> Strings(string key, bool required = false) =>
+        [.. Sequence(key, required).Select(c => c.AsScalar()).OfType<string>().Where(s => !string.IsNullOrWhiteSpace(s))];
+
+    /// <summary>The key/value pairs of this mapping, in file order.</summary>
+    public IReadOnlyList<(string Key, YamlCursor Value)> Entries()
+    {
+        if (Node is not YamlMappingNode map)
+        {
+            Error("TR003", "expected a mapping of fields");
+            return [];
+        }
+
+        return [.. map.Children.Select(kv =>
+        {
+            var key = (kv.Key as YamlScalarNode)?.Value ?? string.Empty;
+            return (key, new YamlCursor(kv.Value, File, Join(key), diagnostics));
+        })];
+    }
+
+    private string Join(string key) => Path.Length == 0 ? key : Path + "." + key;
+
+    private static int Levenshtein(string a, string b)
+    {
+        var d = new int[a.Length + 1, b.Length + 1];
+        for (int i = 0; i <= a.Length; i++)
+        {
+            d[i, 0] = i;
+        }
+
+        for (int j = 0; j <= b.Length; j++)
+        {
+            d[0, j] = j;
+        }
+
+        for (int i = 1; i <= a.Length; i++)
+        {
+            for (int j = 1; j <= b.Length; j++)
+            {
+                int cost = a[i - 1] == b[j - 1] ? 0 : 1;
+                d[i, j] = Math.Min(Math.Min(d[i - 1, j] + 1, d[i, j - 1] + 1), d[i - 1, j - 1] + cost);
+            }
+        }
+
+        return d[a.Length, b.Length];
+    }
+}
