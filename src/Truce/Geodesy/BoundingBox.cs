@@ -54,6 +54,14 @@ public readonly record struct BoundingBox
     public bool Intersects(BoundingBox other) =>
         other.South <= North && other.North >= South && other.West <= East && other.East >= West;
 
+    /// <summary>The whole world.</summary>
+    public static BoundingBox World => new(-90, -180, 90, 180);
+
+    /// <summary>The common part of two boxes, or null when they are disjoint.</summary>
+    public BoundingBox? Intersect(BoundingBox other) => Intersects(other)
+        ? new BoundingBox(Math.Max(South, other.South), Math.Max(West, other.West), Math.Min(North, other.North), Math.Min(East, other.East))
+        : null;
+
     /// <summary>The smallest box containing both.</summary>
     public BoundingBox Union(BoundingBox other) => new(
         Math.Min(South, other.South), Math.Min(West, other.West), Math.Max(North, other.North), Math.Max(East, other.East));

@@ -109,7 +109,8 @@ public static class AcledImporter
         }
 
         var activity = MapActivity(r["event_type"], r["sub_event_type"]);
-        bool battle = activity is Activity.ArmedClash or Activity.TerritoryTaken;
+        // In a clash neither side is recorded as the initiator; in a territory change actor1 is the side that took it.
+        bool battle = activity is Activity.ArmedClash;
         bool nonViolent = activity is Activity.Deployment or Activity.Withdrawal or Activity.Political or Activity.Other;
         var role1 = battle ? ActorRole.Participant : nonViolent ? ActorRole.Observed : ActorRole.Initiator;
         var role2 = battle ? ActorRole.Participant : nonViolent ? ActorRole.Observed : ActorRole.Target;

@@ -1,0 +1,110 @@
+using System.Text.Json;
+using Truce.Text;
+
+namespace Truce.Geodesy;
+
+/// <summary>Reads reference geometry from a GeoJSON FeatureCollection whose features carry string ids.</summary>
+public static class GeometryReader
+{
+    /// <summary>Adds the file's features to <paramref name="catalog"/>; problems go to <paramref name="diagnostics"/>.</summary>
+    public static void Read(string json, string file, GeometryCatalog catalog, DiagnosticBag diagnostics)
+    {
+        ArgumentNullException.ThrowIfNull(catalog);
+        ArgumentNullException.ThrowIfNull(diagnostics);
+        void Error(string field, string message) => diagnostics.Add(new Diagnostic(Severity.Error, "TR070", file, 0, 0, field, message));
+
+        JsonDocument doc;
+        try
+        {
+            doc = JsonDocument.Parse(json, new JsonDocumentOptions { CommentHandling = JsonCommentHandling.Skip });
+        }
+        catch (JsonException ex)
+        {
+            diagnostics.Add(new Diagnostic(Severity.Error, "TR071", file, (int)(ex.LineNumber ?? 0) + 1, (int)(ex.BytePositionInLine ?? 0) + 1, string.Empty, "malformed JSON: " + ex.Message.Split(" LineNumber:")[0]));
+            return;
+        }
+
+        using (doc)
+        {
+            var root = doc.RootElement;
+            if (root.ValueKind != JsonValueKind.Object || !root.TryGetProperty("features", out var features) || features.ValueKind != JsonValueKind.Array)
+            {
+                Error(string.Empty, "expected a GeoJSON FeatureCollection with a \"features\" array");
+                return;
+            }
+
+            int index = 0;
+            foreach (var f in features.EnumerateArray())
+            {
+                var field = $"features[{index++}]";
+                var id = f.TryGetProperty("id", out var idElement) && idElement.ValueKind == JsonValueKind.String ? idElement.GetString() : null;
+                if (!Slug.IsValid(id))
+                {
+                    Error(field + ".id", "every reference feature needs a string id of lowercase letters, digits and hyphens");
+                    continue;
+                }
+
+                var props = f.TryGetProperty("properties", out var p) && p.ValueKind == JsonValueKind.Object ? p : default;
+                string? Prop(string name) => props.ValueKind == JsonValueKind.Object && props.TryGetProperty(name, out var v) && v.ValueKind == JsonValueKind.String ? v.GetString() : null;
+                bool approximate = props.ValueKind == JsonValueKind.Object && props.TryGetProperty("approximate", out var a) && a.ValueKind == JsonValueKind.True;
+                var provenance = new FeatureProvenance(Prop("name") ?? id!, Prop("source"), Prop("licence"), Prop("resolution"), approximate, Prop("caveat"), file);
+
+                try
+                {
+                    var feature = Build(id!, f.GetProperty("geometry"), provenance);
+                    if (!catalog.TryAdd(feature))
+                    {
+                        Error(field + ".id", $"feature id '{id}' is already defined (by {catalog.Features[id!].Provenance.File})");
+                    }
+                }
+                catch (Exception ex) when (ex is ArgumentException or KeyNotFoundException or InvalidOperationException or FormatException)
+                {
+                    Error(field + ".geometry", $"feature '{id}': {ex.Message.Split('\n')[0]}");
+                }
+            }
+        }
+    }
+
+    private static ReferenceFeature Build(string id, JsonElement geometry, FeatureProvenance provenance)
+    {
+        var type = geometry.GetProperty("type").GetString();
+        var coords = geometry.GetProperty("coordinates");
+        switch (type)
+        {
+            case "Point":
+                return ReferenceFeature.OfPoint(id, Position(coords), provenance);
+            case "LineString":
+                return ReferenceFeature.OfLines(id, [Line(coords)], provenance);
+            case "MultiLineString":
+                return ReferenceFeature.OfLines(id, [.. coords.EnumerateArray().Select(Line)], provenance);
+            case "Polygon":
+                return ReferenceFeature.OfArea(id, new PolygonSet([Rings(coords)]), provenance);
+            case "MultiPolygon":
+                return ReferenceFeature.OfArea(id, new PolygonSet([.. coords.EnumerateArray().Select(Rings)]), provenance);
+            default:
+                throw new ArgumentException($"geometry type '{type}' is not supported (use Point, LineString, MultiLineString, Polygon or MultiPolygon)");
+        }
+    }
+
+    private static Polyline Line(JsonElement coords) =>
+        new(GeoJsonLines.Densify([.. coords.EnumerateArray().Select(Position)], GeoJsonLines.MaxEdge));
+
+    private static IReadOnlyList<IReadOnlyList<GeoPoint>> Rings(JsonElement coords) =>
+        [.. coords.EnumerateArray().Select(r => (IReadOnlyList<GeoPoint>)[.. r.EnumerateArray().Select(Position)])];
+
+    private static GeoPoint Position(JsonElement p)
+    {
+        if (p.ValueKind != JsonValueKind.Array || p.GetArrayLength() < 2)
+        {
+            throw new ArgumentException("a position must be [longitude, latitude]");
+        }
+
+        double lon = p[0].GetDouble(), lat = p[1].GetDouble();
+        if (lat is < -90 or > 90 || lon is < -180 or > 180)
+        {
+            throw new ArgumentException($"position [{lon}, {lat}] is outside the WGS84 range");
+        }
+
+        return new GeoPoint(lat, lon);
+    }
+}

@@ -1,0 +1,109 @@
+namespace Truce.Geodesy;
+
+/// <summary>What shape a reference feature has.</summary>
+public enum FeatureKind
+{
+    /// <summary>A single place (a checkpoint, a town).</summary>
+    Point,
+
+    /// <summary>One or more lines (a border, a disengagement line).</summary>
+    Line,
+
+    /// <summary>One or more polygons (a country, a governorate).</summary>
+    Area,
+}
+
+/// <summary>A named piece of reference geometry that zones are built from, with its provenance.</summary>
+public sealed class ReferenceFeature
+{
+    private ReferenceFeature(string id, FeatureKind kind, GeoPoint? point, IReadOnlyList<Polyline> lines, PolygonSet? area, FeatureProvenance provenance)
+    {
+        Id = id;
+        Kind = kind;
+        Point = point;
+        Lines = lines;
+        Area = area;
+        Provenance = provenance;
+        Bounds = kind switch
+        {
+            FeatureKind.Point => new BoundingBox(point!.Value.Latitude, point.Value.Longitude, point.Value.Latitude, point.Value.Longitude),
+            FeatureKind.Line => lines.Select(l => l.Bounds).Aggregate((a, b) => a.Union(b)),
+            _ => area!.Bounds,
+        };
+    }
+
+    /// <summary>Feature id used by specs.</summary>
+    public string Id { get; }
+
+    /// <summary>Point, line or area.</summary>
+    public FeatureKind Kind { get; }
+
+    /// <summary>The place, for points.</summary>
+    public GeoPoint? Point { get; }
+
+    /// <summary>The lines (densified per RFC 7946), for lines.</summary>
+    public IReadOnlyList<Polyline> Lines { get; }
+
+    /// <summary>The polygons, for areas.</summary>
+    public PolygonSet? Area { get; }
+
+    /// <summary>Where it came from and how exact it is.</summary>
+    public FeatureProvenance Provenance { get; }
+
+    /// <summary>The box around it.</summary>
+    public BoundingBox Bounds { get; }
+
+    /// <summary>A point feature.</summary>
+    public static ReferenceFeature OfPoint(string id, GeoPoint point, FeatureProvenance provenance) =>
+        new(id, FeatureKind.Point, point, [], null, provenance);
+
+    /// <summary>A line feature made of one or more polylines.</summary>
+    public static ReferenceFeature OfLines(string id, IReadOnlyList<Polyline> lines, FeatureProvenance provenance)
+    {
+        ArgumentNullException.ThrowIfNull(lines);
+        if (lines.Count == 0)
+        {
+            throw new ArgumentException("a line feature needs at least one line", nameof(lines));
+        }
+
+        return new(id, FeatureKind.Line, null, lines, null, provenance);
+    }
+
+    /// <summary>An area feature.</summary>
+    public static ReferenceFeature OfArea(string id, PolygonSet area, FeatureProvenance provenance) =>
+        new(id, FeatureKind.Area, null, [], area ?? throw new ArgumentNullException(nameof(area)), provenance);
+
+    /// <summary>Exact geodesic distance from the point to the feature (zero inside an area).</summary>
+    public Distance DistanceTo(GeoPoint p) => Kind switch
+    {
+        FeatureKind.Point => Geodesic.Wgs84.DistanceBetween(Point!.Value, p),
+        FeatureKind.Line => Lines.Select(l => l.DistanceTo(p)).Min(),
+        _ => Area!.Contains(p) ? Distance.Zero : Area.DistanceToBoundary(p),
+    };
+}
+
+/// <summary>Provenance of a reference feature: its name, source, licence and the resolution a verdict near a threshold must state.</summary>
+/// <param name="Name">Display name.</param>
+/// <param name="Source">Where it came from.</param>
+/// <param name="Licence">Its licence.</param>
+/// <param name="Resolution">How exact it is (e.g. Natural Earth's quantisation grid).</param>
+/// <param name="Approximate">True for hand-drawn stand-ins that a better source should replace.</param>
+/// <param name="Caveat">Any other warning to carry into reports.</param>
+/// <param name="File">The file it was read from.</param>
+public sealed record FeatureProvenance(string Name, string? Source, string? Licence, string? Resolution, bool Approximate, string? Caveat, string File);
+
+/// <summary>All reference features available to a set of specs, by id.</summary>
+public sealed class GeometryCatalog
+{
+    private readonly Dictionary<string, ReferenceFeature> features = new(StringComparer.Ordinal);
+
+    /// <summary>The features by id.</summary>
+    public IReadOnlyDictionary<string, ReferenceFeature> Features => features;
+
+    /// <summary>Adds a feature; false when the id is already taken.</summary>
+    public bool TryAdd(ReferenceFeature feature)
+    {
+        ArgumentNullException.ThrowIfNull(feature);
+        return features.TryAdd(feature.Id, feature);
+    }
+}

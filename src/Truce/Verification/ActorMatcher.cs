@@ -1,0 +1,79 @@
+using Truce.Actors;
+using Truce.Agreements;
+using Truce.Evidence;
+
+namespace Truce.Verification;
+
+/// <summary>How one reported actor relates to a spec's actor class, and why.</summary>
+/// <param name="Judgement">Member of the class: yes, no, uncertain.</param>
+/// <param name="ActorId">The resolved actor, or null when the name is not in the registry.</param>
+/// <param name="Reason">Why the judgement is not a plain yes, or the basis of the yes.</param>
+public sealed record ActorMatch(Judgement Judgement, string? ActorId, string Reason);
+
+/// <summary>Decides whether a reported actor belongs to an agreement's actor class on the days of an event.</summary>
+/// <remarks>Appearance is not identity: an actor identified only by uniform, flag or insignia is at best an uncertain match.</remarks>
+public sealed class ActorMatcher(ActorRegistry registry)
+{
+    private readonly ActorRegistry registry = registry ?? throw new ArgumentNullException(nameof(registry));
+
+    /// <summary>The registry the matcher resolves names against.</summary>
+    public ActorRegistry Registry => registry;
+
+    /// <summary>Matches one report against one class for the event's days.</summary>
+    public ActorMatch Match(ActorReport report, ActorClassSpec spec, DateRange days)
+    {
+        ArgumentNullException.ThrowIfNull(report);
+        ArgumentNullException.ThrowIfNull(spec);
+        var resolved = registry.Resolve(report.Name);
+        if (resolved is null)
+        {
+            return new ActorMatch(Judgement.No, null, $"'{report.Name}' is not in the actor registry");
+        }
+
+        var (actor, aliasCategory) = resolved.Value;
+        var category = report.Category ?? aliasCategory ?? actor.Category;
+        if (spec.Excludes.Contains(actor.Id) || spec.Excludes.Contains(category))
+        {
+            return new ActorMatch(Judgement.No, actor.Id, $"{actor.Id} ({category}) is excluded by the agreement");
+        }
+
+        Judgement member;
+        string reason;
+        if (spec.Actors.Contains(actor.Id))
+        {
+            (member, reason) = (Judgement.Yes, $"{actor.Id} is named in the agreement");
+        }
+        else if (spec.RegistryClass is { } cls && registry.Classes.ContainsKey(cls))
+        {
+            (member, reason) = registry.Membership(cls, actor.Id, days) switch
+            {
+                MembershipAnswer.Member => (Judgement.Yes, $"{actor.Id} is in {cls} on {days}"),
+                MembershipAnswer.Partly => (Judgement.Uncertain, $"{actor.Id} joined or left {cls} during {days}"),
+                _ => (Judgement.No, $"{actor.Id} is not in {cls} on {days}"),
+            };
+        }
+        else
+        {
+            return new ActorMatch(Judgement.No, actor.Id, $"{actor.Id} is not in class {spec.Id}");
+        }
+
+        if (member == Judgement.No)
+        {
+            return new ActorMatch(Judgement.No, actor.Id, reason);
+        }
+
+        if (spec.RegistryClass is { } c && registry.Classes.TryGetValue(c, out var registryClass)
+            && registryClass.DisputedCategories.Contains(category) && !spec.Includes.Contains(category))
+        {
+            (member, reason) = (Judgement.Uncertain, $"{actor.Id} reported as {category}, which the agreement neither includes nor excludes");
+        }
+
+        if (report.Basis is IdentificationBasis.Uniform or IdentificationBasis.Flag or IdentificationBasis.Insignia)
+        {
+            var basis = Vocabulary.Name(report.Basis);
+            return new ActorMatch(Kleene.And(member, Judgement.Uncertain), actor.Id, $"{actor.Id} identified by {basis} only (appearance is not identity)");
+        }
+
+        return new ActorMatch(member, actor.Id, reason);
+    }
+}

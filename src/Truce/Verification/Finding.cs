@@ -1,0 +1,81 @@
+using Truce.Evidence;
+
+namespace Truce.Verification;
+
+/// <summary>One evidence item held against one obligation reading: where, when, who and what, each judged yes, no or uncertain.</summary>
+/// <param name="Evidence">The item.</param>
+/// <param name="Zone">Whether the event's location (with its precision) is in the zone.</param>
+/// <param name="Measures">Distances to the reference features the zone is built on.</param>
+/// <param name="Time">Whether the event's days fall in the obligation's enforced window.</param>
+/// <param name="Actor">Whether the reported actors match the bound class (and the protected class, if any) in the roles required.</param>
+/// <param name="Activity">Whether the event is an instance of the obliged activity.</param>
+/// <param name="ActorId">The registry actor that matched the bound class, if any.</param>
+/// <param name="CounterpartId">The registry actor that matched the "against" class, if any.</param>
+/// <param name="Reasons">Why each non-yes judgement is what it is, and the identification behind the actor match.</param>
+/// <param name="Confirmed">True when every judgement is yes and the source can confirm on its own (reliability A–C, credibility 1–3).</param>
+public sealed record Finding(
+    Evidence.Evidence Evidence,
+    Judgement Zone,
+    IReadOnlyList<ZoneMeasure> Measures,
+    Judgement Time,
+    Judgement Actor,
+    Judgement Activity,
+    string? ActorId,
+    string? CounterpartId,
+    IReadOnlyList<string> Reasons,
+    bool Confirmed)
+{
+    /// <summary>Orders findings by earliest possible day, then id, so that output is stable.</summary>
+    public static int Compare(Finding? a, Finding? b)
+    {
+        if (a is null || b is null)
+        {
+            return a is null ? (b is null ? 0 : -1) : 1;
+        }
+
+        int c = a.Evidence.Time.Days.Start.CompareTo(b.Evidence.Time.Days.Start);
+        return c != 0 ? c : string.CompareOrdinal(a.Evidence.Id, b.Evidence.Id);
+    }
+}
+
+/// <summary>Keeps the earliest <c>capacity</c> findings of a stream and counts the rest, so memory does not grow with the evidence.</summary>
+public sealed class BoundedFindings(int capacity)
+{
+    private readonly SortedSet<Finding> kept = new(Comparer<Finding>.Create(Finding.Compare));
+
+    /// <summary>How many findings were offered in total.</summary>
+    public int Total { get; private set; }
+
+    /// <summary>The kept findings, earliest first.</summary>
+    public IReadOnlyList<Finding> Items => [.. kept];
+
+    /// <summary>Offers a finding.</summary>
+    public void Add(Finding finding)
+    {
+        Total++;
+        kept.Add(finding);
+        if (kept.Count > capacity)
+        {
+            kept.Remove(kept.Max!);
+        }
+    }
+}
+
+/// <summary>Why evidence items were set aside for an obligation reading: the screening tally behind "no violation found".</summary>
+public sealed class ScreeningCounts
+{
+    /// <summary>Items considered.</summary>
+    public int Considered { get; internal set; }
+
+    /// <summary>Items certainly outside the enforced window.</summary>
+    public int OutsideWindow { get; internal set; }
+
+    /// <summary>Items of an activity that does not bear on the obligation.</summary>
+    public int OtherActivity { get; internal set; }
+
+    /// <summary>Items whose actors certainly do not match.</summary>
+    public int OtherActors { get; internal set; }
+
+    /// <summary>Items certainly outside the zone.</summary>
+    public int OutsideZone { get; internal set; }
+}

@@ -1,0 +1,401 @@
+using System.Globalization;
+using Truce.Actors;
+using Truce.Agreements;
+using Truce.Evidence;
+using Truce.Geodesy;
+
+namespace Truce.Verification;
+
+/// <summary>Holds evidence, streamed one item at a time, against every obligation reading, and produces verdicts.</summary>
+/// <remarks>
+/// Each item is screened cheaply first (time window, activity, actors) and only then located against the zone,
+/// whose geodesic distances are computed once per item and shared by all readings. Only findings that might bear
+/// on a verdict are kept, and at most <c>maxFindings</c> of each kind per reading, so memory does not grow with
+/// the size of the evidence.
+/// </remarks>
+public sealed class Verifier
+{
+    /// <summary>Findings this close to a distance threshold get a caveat naming the reference geometry's resolution.</summary>
+    public static readonly Distance ThresholdMargin = Distance.FromKilometres(1);
+
+    private readonly List<Target> targets = [];
+    private readonly List<Coverage> coverages = [];
+    private readonly ActorMatcher matcher;
+    private readonly Dictionary<string, int> unresolved = new(StringComparer.Ordinal);
+
+    /// <summary>Prepares every obligation of every agreement under every reading of its zone.</summary>
+    /// <exception cref="ArgumentException">A spec names geometry, zones or classes that do not exist (run the linter first).</exception>
+    public Verifier(IEnumerable<Agreement> agreements, GeometryCatalog catalog, ActorRegistry registry, int maxFindings = 200)
+    {
+        ArgumentNullException.ThrowIfNull(agreements);
+        ArgumentNullException.ThrowIfNull(catalog);
+        matcher = new ActorMatcher(registry);
+        Catalog = catalog;
+        foreach (var agreement in agreements)
+        {
+            foreach (var obligation in agreement.Obligations)
+            {
+                var zone = agreement.Zones.Single(z => z.Id == obligation.ZoneId);
+                var who = agreement.ActorClasses.Single(c => c.Id == obligation.Who);
+                var against = obligation.Against is null ? null : agreement.ActorClasses.Single(c => c.Id == obligation.Against);
+                foreach (var variant in zone.Variants)
+                {
+                    targets.Add(new Target(agreement, obligation, zone, variant, CompiledZone.Compile(variant.Expression, catalog), who, against, maxFindings));
+                }
+            }
+        }
+    }
+
+    /// <summary>The reference geometry in use.</summary>
+    public GeometryCatalog Catalog { get; }
+
+    /// <summary>Reported names that are not in the actor registry, with how many items carried them.</summary>
+    public IReadOnlyDictionary<string, int> UnresolvedNames => unresolved;
+
+    /// <summary>Number of evidence items observed.</summary>
+    public long EvidenceCount { get; private set; }
+
+    /// <summary>Registers what a source could have seen.</summary>
+    public void Observe(Coverage coverage) => coverages.Add(coverage ?? throw new ArgumentNullException(nameof(coverage)));
+
+    /// <summary>Holds one evidence item against every obligation reading.</summary>
+    public void Observe(Evidence.Evidence evidence)
+    {
+        ArgumentNullException.ThrowIfNull(evidence);
+        EvidenceCount++;
+        foreach (var name in evidence.Actors.Select(a => a.Name).Distinct().Where(n => matcher.Registry.Resolve(n) is null))
+        {
+            unresolved[name] = unresolved.GetValueOrDefault(name) + 1;
+        }
+
+        var cache = new DistanceCache();
+        foreach (var t in targets)
+        {
+            t.Screening.Considered++;
+            var time = TimeJudgement(t.Obligation.Window, evidence.Time.Days);
+            if (time == Judgement.No)
+            {
+                t.Screening.OutsideWindow++;
+                continue;
+            }
+
+            var activity = ActivityRules.ActivityMatches(t.Obligation.Activity, evidence.Activity);
+            if (activity == Judgement.No)
+            {
+                t.Screening.OtherActivity++;
+                continue;
+            }
+
+            var reasons = new List<string>();
+            var (actor, actorId, counterpartId) = MatchActors(t, evidence, reasons);
+            if (actor == Judgement.No)
+            {
+                t.Screening.OtherActors++;
+                continue;
+            }
+
+            var measures = new List<ZoneMeasure>();
+            var zone = t.Zone.Evaluate(evidence.Location, evidence.LocationPrecision.Radius, cache, measures);
+            if (zone == Judgement.No)
+            {
+                t.Screening.OutsideZone++;
+                continue;
+            }
+
+            if (zone == Judgement.Uncertain)
+            {
+                reasons.Add($"location known only {evidence.LocationPrecision.Meaning} ({evidence.LocationPrecision.Scheme} {evidence.LocationPrecision.Code}: ±{evidence.LocationPrecision.Radius}) straddles the zone edge");
+            }
+
+            if (time == Judgement.Uncertain)
+            {
+                reasons.Add(t.Obligation.Window is null
+                    ? "the obligation has no start date"
+                    : $"event days {evidence.Time.Days} straddle the enforced window {t.Obligation.Window}");
+            }
+
+            if (activity == Judgement.Uncertain)
+            {
+                reasons.Add($"'{evidence.ReportedType}' may or may not be {Vocabulary.Name(t.Obligation.Activity)}");
+            }
+
+            bool allYes = zone == Judgement.Yes && time == Judgement.Yes && actor == Judgement.Yes && activity == Judgement.Yes;
+            if (allYes && !evidence.Source.CanConfirm)
+            {
+                reasons.Add($"source {evidence.Source.SourceId} rated {evidence.Source.Code}: too weak to confirm alone");
+            }
+
+            var finding = new Finding(evidence, zone, measures, time, actor, activity, actorId, counterpartId, reasons, allYes && evidence.Source.CanConfirm);
+            (finding.Confirmed ? t.Confirmed : t.Possible).Add(finding);
+        }
+    }
+
+    /// <summary>The verdicts, in spec order (agreement, obligation, reading).</summary>
+    public IReadOnlyList<Verdict> Verdicts() => [.. targets.Select(Decide)];
+
+    private static Judgement TimeJudgement(ValidityPeriod? window, DateRange days)
+    {
+        if (window is not { } w)
+        {
+            return Judgement.Uncertain;
+        }
+
+        return w.Covers(days) ? Judgement.Yes : w.Overlaps(days) ? Judgement.Uncertain : Judgement.No;
+    }
+
+    private (Judgement Judgement, string? ActorId, string? CounterpartId) MatchActors(Target t, Evidence.Evidence e, List<string> reasons)
+    {
+        var o = t.Obligation;
+        var days = e.Time.Days;
+        var bestWho = (J: Judgement.No, Index: -1, Match: (ActorMatch?)null);
+        for (int i = 0; i < e.Actors.Count; i++)
+        {
+            var report = e.Actors[i];
+            var role = ActivityRules.RoleAnswers(o.Activity, e.Activity, report.Role, o.Mutual);
+            if (role == Judgement.No)
+            {
+                continue;
+            }
+
+            var m = matcher.Match(report, t.Who, days);
+            var j = Kleene.And(m.Judgement, role);
+            if (j > bestWho.J)
+            {
+                bestWho = (j, i, m);
+            }
+        }
+
+        if (bestWho.J == Judgement.No)
+        {
+            return (Judgement.No, null, null);
+        }
+
+        var whoReport = e.Actors[bestWho.Index];
+        reasons.Add($"{bestWho.Match!.Reason}; reported as '{whoReport.Name}' ({Vocabulary.Name(whoReport.Role)}, {Vocabulary.Name(whoReport.Basis)})");
+        if (bestWho.J == Judgement.Uncertain && bestWho.Match.Judgement == Judgement.Yes)
+        {
+            reasons.Add(o.RoleNote(e.Activity, whoReport.Role));
+        }
+
+        if (t.Against is null)
+        {
+            return (bestWho.J, bestWho.Match.ActorId, null);
+        }
+
+        var bestAgainst = (J: Judgement.No, Match: (ActorMatch?)null, Report: (ActorReport?)null);
+        for (int i = 0; i < e.Actors.Count; i++)
+        {
+            if (i == bestWho.Index)
+            {
+                continue;
+            }
+
+            var report = e.Actors[i];
+            var role = ActivityRules.RoleReceives(report.Role, o.Mutual);
+            if (role == Judgement.No)
+            {
+                continue;
+            }
+
+            var m = matcher.Match(report, t.Against, days);
+            var j = Kleene.And(m.Judgement, role);
+            if (j > bestAgainst.J)
+            {
+                bestAgainst = (j, m, report);
+            }
+        }
+
+        if (bestAgainst.J == Judgement.No)
+        {
+            return (Judgement.No, null, null);
+        }
+
+        reasons.Add($"counterpart: {bestAgainst.Match!.Reason}; reported as '{bestAgainst.Report!.Name}' ({Vocabulary.Name(bestAgainst.Report.Role)})");
+        return (Kleene.And(bestWho.J, bestAgainst.J), bestWho.Match.ActorId, bestAgainst.Match.ActorId);
+    }
+
+    private Verdict Decide(Target t)
+    {
+        var o = t.Obligation;
+        var caveats = Caveats(t);
+        var confirmed = t.Confirmed.Items;
+        var possible = t.Possible.Items;
+        var window = o.Window;
+        var relevant = window is { } w ? CoveragesFor(t, w) : [];
+        Verdict Make(VerdictStatus status, Confidence? confidence, string reason, DateRange? firstBreach = null) => new()
+        {
+            Agreement = t.Agreement,
+            Obligation = o,
+            Variant = t.Variant,
+            Status = status,
+            Confidence = confidence,
+            Reason = reason,
+            Confirmed = confirmed,
+            ConfirmedTotal = t.Confirmed.Total,
+            Possible = possible,
+            PossibleTotal = t.Possible.Total,
+            Coverage = relevant,
+            Caveats = caveats,
+            FirstBreach = firstBreach,
+            Screening = t.Screening,
+        };
+
+        string activity = Vocabulary.Name(o.Activity);
+        if (o.Modality == Modality.MustNot && t.Confirmed.Total > 0)
+        {
+            var first = confirmed[0];
+            bool independent = confirmed.Select(f => f.Evidence.Source.SourceId).Distinct().Count() >= 2;
+            bool strong = confirmed.Any(f => f.Evidence.Source.Reliability <= Reliability.B && f.Evidence.Source.Credibility <= Credibility.ProbablyTrue);
+            var distance = first.Measures.FirstOrDefault(m => m.Threshold is not null);
+            var where = distance is null ? string.Empty : $", {distance.Distance} from {distance.FeatureId}";
+            return Make(
+                VerdictStatus.Violated,
+                independent || strong ? Verification.Confidence.High : Verification.Confidence.Moderate,
+                string.Create(CultureInfo.InvariantCulture, $"{t.Confirmed.Total} confirmed {Plural(t.Confirmed.Total, "violation")}; first {first.Evidence.Time.Days} ({first.Evidence.Id}{where})"),
+                first.Evidence.Time.Days);
+        }
+
+        if (o.Modality == Modality.Must && t.Confirmed.Total > 0)
+        {
+            var first = confirmed[0];
+            return Make(VerdictStatus.NoViolationFound, Verification.Confidence.Moderate, $"fulfilled: {activity} recorded on {first.Evidence.Time.Days} ({first.Evidence.Id})");
+        }
+
+        if (window is null)
+        {
+            return Make(VerdictStatus.Unverifiable, null, "the obligation has no start date (neither 'from' nor a window), so no event can be placed in it");
+        }
+
+        if (o.Modality == Modality.Must)
+        {
+            return Make(VerdictStatus.Unverifiable, null, relevant.Count == 0
+                ? $"no evidence source observed {activity} in this zone and period"
+                : $"no evidence of {activity} was recorded; absence of evidence is not proof it did not happen");
+        }
+
+        if (t.Possible.Total > 0)
+        {
+            return Make(VerdictStatus.Unverifiable, null, string.Create(CultureInfo.InvariantCulture,
+                $"{t.Possible.Total} possible {Plural(t.Possible.Total, "violation")} the evidence cannot settle (location, time, identity, activity or source strength uncertain)"));
+        }
+
+        if (relevant.Count == 0)
+        {
+            return Make(VerdictStatus.Unverifiable, null, $"no evidence source observed {activity} in this zone during {window}; absence of evidence is not compliance");
+        }
+
+        bool partial = relevant.All(c => c.Partial);
+        var names = string.Join(", ", relevant.Select(c => c.Coverage.SourceId).Distinct());
+        return Make(
+            VerdictStatus.NoViolationFound,
+            partial ? Verification.Confidence.Low : Verification.Confidence.Moderate,
+            string.Create(CultureInfo.InvariantCulture, $"no violation among {t.Screening.Considered} items; watched by {names}{(partial ? " for part of the window only" : string.Empty)}"));
+    }
+
+    private List<CoverageUse> CoveragesFor(Target t, ValidityPeriod window)
+    {
+        var uses = new List<CoverageUse>();
+        if (t.Zone.Bounds is not { } zoneBox)
+        {
+            return uses;
+        }
+
+        foreach (var c in coverages)
+        {
+            if (!c.Observes.Contains(t.Obligation.Activity) || !c.Area.Intersects(zoneBox) || !window.Overlaps(c.Period))
+            {
+                continue;
+            }
+
+            bool partial = (window.From is { } f && c.Period.Start > f) || window.Until is not { } u || c.Period.End < u;
+            uses.Add(new CoverageUse(c, partial));
+        }
+
+        return uses;
+    }
+
+    private List<string> Caveats(Target t)
+    {
+        var caveats = new List<string>();
+        var o = t.Obligation;
+        if (t.Variant.Assumed)
+        {
+            caveats.Add($"zone reading '{t.Variant.Id}' is an assumption, not a stated term{(t.Variant.Note is null ? string.Empty : ": " + t.Variant.Note)}");
+        }
+
+        if (t.ZoneSpec.Variants.Count > 1)
+        {
+            caveats.Add($"zone '{t.ZoneSpec.Id}' has {t.ZoneSpec.Variants.Count} conflicting readings ({string.Join(" vs ", t.ZoneSpec.Variants.Select(v => v.Id))}); each is verified separately");
+        }
+
+        foreach (var id in t.Variant.Expression.GeometryIds().Distinct())
+        {
+            if (Catalog.Features.TryGetValue(id, out var f) && f.Provenance.Approximate)
+            {
+                caveats.Add($"reference geometry '{id}' is approximate{(f.Provenance.Caveat is null ? string.Empty : ": " + f.Provenance.Caveat)}");
+            }
+        }
+
+        foreach (var cls in new[] { t.Who, t.Against }.OfType<ActorClassSpec>())
+        {
+            if (cls.RegistryClass is { } rc && matcher.Registry.Classes.TryGetValue(rc, out var registryClass))
+            {
+                foreach (var category in registryClass.DisputedCategories.Where(c => !cls.Includes.Contains(c) && !cls.Excludes.Contains(c)))
+                {
+                    caveats.Add($"the agreement neither includes nor excludes {category} in '{cls.Id}': reports of {category} count only as possible");
+                }
+            }
+        }
+
+        if (o.Modality == Modality.MustNot && o.Activity == ObligedActivity.Presence && !o.GraceStated)
+        {
+            caveats.Add($"no withdrawal period is stated: enforced from {o.From?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) ?? "an unknown date"}");
+        }
+
+        foreach (var f in t.Confirmed.Items.Concat(t.Possible.Items))
+        {
+            foreach (var m in f.Measures.Where(m => m.Threshold is { } th && Math.Abs(m.Distance.Metres - th.Metres) < ThresholdMargin.Metres))
+            {
+                var resolution = Catalog.Features.TryGetValue(m.FeatureId, out var feature) ? feature.Provenance.Resolution : null;
+                caveats.Add($"{f.Evidence.Id} is {m.Distance} from {m.FeatureId}, within {ThresholdMargin} of the {m.Threshold} threshold; geometry resolution: {resolution ?? "not stated"}");
+            }
+        }
+
+        return caveats;
+    }
+
+    private static string Plural(int n, string word) => n == 1 ? word : word + "s";
+
+    private sealed class Target(Agreement agreement, Obligation obligation, Zone zoneSpec, ZoneVariant variant, CompiledZone zone, ActorClassSpec who, ActorClassSpec? against, int maxFindings)
+    {
+        public Agreement Agreement { get; } = agreement;
+
+        public Obligation Obligation { get; } = obligation;
+
+        public Zone ZoneSpec { get; } = zoneSpec;
+
+        public ZoneVariant Variant { get; } = variant;
+
+        public CompiledZone Zone { get; } = zone;
+
+        public ActorClassSpec Who { get; } = who;
+
+        public ActorClassSpec? Against { get; } = against;
+
+        public BoundedFindings Confirmed { get; } = new(maxFindings);
+
+        public BoundedFindings Possible { get; } = new(maxFindings);
+
+        public ScreeningCounts Screening { get; } = new();
+    }
+}
+
+/// <summary>Explains why a matched actor's role leaves its part in the event uncertain.</summary>
+internal static class RoleNotes
+{
+    public static string RoleNote(this Obligation o, Activity reported, ActorRole role) => o.Activity switch
+    {
+        ObligedActivity.Presence => $"a {Vocabulary.Name(role)} in '{Vocabulary.Name(reported)}' need not have been at the location",
+        _ => $"a {Vocabulary.Name(role)} in '{Vocabulary.Name(reported)}' need not have initiated it (the source does not say who did)",
+    };
+}
