@@ -88,7 +88,7 @@ public sealed record Obligation(
     string Id, string? Text, IReadOnlyList<string> Sources, string Who, string? Against, bool Mutual, Modality Modality, ObligedActivity Activity,
     string ZoneId, DateOnly? From, DateOnly? Until, int GraceDays, bool GraceStated, int Line)
 {
-    /// <summary>True when <see cref="From"/> was not stated for the obligation and comes from the agreement's in_force or signed date.</summary>
+    /// <summary>True when <see cref="From"/> was not stated for the obligation and comes from the agreement's in_force date.</summary>
     public bool FromInherited { get; init; }
 
     /// <summary>The first day on which the obligation is enforced: From plus the grace period; null when no start is known.</summary>

@@ -58,8 +58,8 @@ public static class AgreementSpecReader
             return null;
         }
 
-        // An obligation without its own start takes effect with the agreement; the linter says so.
-        var start = inForce ?? signed;
+        // An obligation without its own start takes effect when the agreement does (in_force, not signing); the linter says so.
+        var start = inForce;
         obligations = [.. obligations.Select(o => o.From is null && start is not null ? o with { From = start, FromInherited = true } : o)];
 
         return new Agreement
@@ -368,7 +368,7 @@ public static class AgreementSpecReader
                 continue;
             }
 
-            item.RejectUnknownKeys("id", "text", "sources", "who", "between", "against", "must", "must_not", "zone", "from", "until", "grace");
+            item.RejectUnknownKeys("id", "text", "sources", "who", "between", "against", "must", "must_not", "zone", "from", "until", "grace", "note");
             var id = item.Scalar("id", required: true);
             var sources = item.Strings("sources");
             CheckCitations(item, sources, sourceIds);

@@ -135,7 +135,7 @@ public static class SpecLinter
 
             if (o.From is null)
             {
-                Warn("TR203", o.Line, field, "no start date, and the agreement has neither in_force nor signed: it cannot be verified");
+                Warn("TR203", o.Line, field, "no start date, and the agreement has no in_force date: it cannot be verified");
             }
             else if (o.FromInherited)
             {

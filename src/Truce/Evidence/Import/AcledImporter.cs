@@ -7,7 +7,7 @@ namespace Truce.Evidence.Import;
 /// ACLED's actor1 initiates remote violence and violence against civilians and is one side of a battle; actor2 is
 /// the target or the other side. Associated actors ride along with their side. When every underlying source in the
 /// "source" column is a registered source rated D or worse (state media, partisan outlets), the item's credibility
-/// drops from "probably true" to "possibly true".
+/// drops from "probably true" to "doubtful": a state outlet's claim is a claim, and cannot confirm a violation alone.
 /// </remarks>
 public static class AcledImporter
 {
@@ -125,7 +125,7 @@ public static class AcledImporter
 
         var underlying = Split(r["source"]).Select(sources.Resolve).ToList();
         bool onlyWeakSources = underlying.Count > 0 && underlying.All(s => s is not null && s.Reliability >= Reliability.D);
-        var credibility = onlyWeakSources ? Credibility.PossiblyTrue : Credibility.ProbablyTrue;
+        var credibility = onlyWeakSources ? Credibility.Doubtful : Credibility.ProbablyTrue;
 
         var place = string.Join(", ", new[] { r["location"], r["admin2"], r["admin1"] }.Where(s => s.Length > 0).Distinct());
         return ImportRow.Of(new Evidence(

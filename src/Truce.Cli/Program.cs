@@ -1,0 +1,3 @@
+using Truce.Cli;
+
+return TruceApp.Run(args, Console.Out, Console.Error);
