@@ -51,6 +51,13 @@ public sealed class YamlCursor
                 "malformed YAML: " + ex.Message + (inner is null ? string.Empty : " (" + inner + ")")));
             return null;
         }
+        catch (InvalidOperationException)
+        {
+            // YamlDotNet 18 throws this, without a position, when the text ends inside a flow collection.
+            diagnostics.Add(new Diagnostic(
+                Severity.Error, "TR001", file, 0, 0, string.Empty, "malformed YAML: the text ends unexpectedly (an unclosed [ or { ?)"));
+            return null;
+        }
 
         if (stream.Documents.Count == 0)
         {

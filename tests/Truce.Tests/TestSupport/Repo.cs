@@ -1,0 +1,56 @@
+using Truce.Actors;
+using Truce.Evidence;
+using Truce.Geodesy;
+using Truce.Text;
+
+namespace Truce.Tests.TestSupport;
+
+/// <summary>Finds files in the repository (examples, docs, fixtures) from the test's output folder.</summary>
+internal static class Repo
+{
+    private static readonly Lazy<string> RootPath = new(() =>
+    {
+        var dir = new DirectoryInfo(AppContext.BaseDirectory);
+        while (dir is not null && !File.Exists(System.IO.Path.Combine(dir.FullName, "Truce.slnx")))
+        {
+            dir = dir.Parent;
+        }
+
+        return dir?.FullName ?? throw new InvalidOperationException("cannot find the repository root (Truce.slnx) above " + AppContext.BaseDirectory);
+    });
+
+    public static string Root => RootPath.Value;
+
+    public static string Path(string relative) => System.IO.Path.Combine(Root, relative);
+
+    public static string Fixture(string name) => Path("tests/Truce.Tests/Fixtures/" + name);
+
+    public static ActorRegistry Actors()
+    {
+        var bag = new DiagnosticBag();
+        var registry = ActorRegistryReader.Read(File.ReadAllText(Path("examples/actors.yaml")), "examples/actors.yaml", bag);
+        Assert.False(bag.HasErrors, string.Join("\n", bag.Items));
+        return registry!;
+    }
+
+    public static SourceRegistry Sources()
+    {
+        var bag = new DiagnosticBag();
+        var registry = SourceRegistry.Read(File.ReadAllText(Path("examples/sources.yaml")), "examples/sources.yaml", bag);
+        Assert.False(bag.HasErrors, string.Join("\n", bag.Items));
+        return registry!;
+    }
+
+    public static GeometryCatalog Geometry()
+    {
+        var catalog = new GeometryCatalog();
+        var bag = new DiagnosticBag();
+        foreach (var f in new[] { "examples/geo/natural-earth-levant.geojson", "examples/geo/truce-annotations.geojson" })
+        {
+            GeometryReader.Read(File.ReadAllText(Path(f)), f, catalog, bag);
+        }
+
+        Assert.False(bag.HasErrors, string.Join("\n", bag.Items));
+        return catalog;
+    }
+}
