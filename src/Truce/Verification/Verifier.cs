@@ -99,6 +99,13 @@ public sealed class Verifier
             if (zone == Judgement.No)
             {
                 t.Screening.OutsideZone++;
+
+                // Just outside a distance threshold is where the reference line's own resolution matters: say so.
+                if (measures.Any(m => m.Threshold is { } th && Math.Abs(m.Distance.Metres - th.Metres) < ThresholdMargin.Metres))
+                {
+                    t.NearMisses.Add(new Finding(evidence, zone, measures, time, actor, activity, actorId, counterpartId, reasons, Confirmed: false));
+                }
+
                 continue;
             }
 
@@ -352,12 +359,12 @@ public sealed class Verifier
             caveats.Add($"no withdrawal period is stated: enforced from {o.From?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) ?? "an unknown date"}");
         }
 
-        foreach (var f in t.Confirmed.Items.Concat(t.Possible.Items))
+        foreach (var (f, kind) in t.Confirmed.Items.Select(f => (f, "inside")).Concat(t.Possible.Items.Select(f => (f, "possibly inside"))).Concat(t.NearMisses.Items.Select(f => (f, "just outside"))))
         {
             foreach (var m in f.Measures.Where(m => m.Threshold is { } th && Math.Abs(m.Distance.Metres - th.Metres) < ThresholdMargin.Metres))
             {
                 var resolution = Catalog.Features.TryGetValue(m.FeatureId, out var feature) ? feature.Provenance.Resolution : null;
-                caveats.Add($"{f.Evidence.Id} is {m.Distance} from {m.FeatureId}, within {ThresholdMargin} of the {m.Threshold} threshold; geometry resolution: {resolution ?? "not stated"}");
+                caveats.Add($"{f.Evidence.Id} ({kind}) is {m.Distance} from {m.FeatureId}, within {ThresholdMargin} of the {m.Threshold} threshold; geometry resolution: {resolution ?? "not stated"}");
             }
         }
 
@@ -385,6 +392,8 @@ public sealed class Verifier
         public BoundedFindings Confirmed { get; } = new(maxFindings);
 
         public BoundedFindings Possible { get; } = new(maxFindings);
+
+        public BoundedFindings NearMisses { get; } = new(Math.Min(maxFindings, 20));
 
         public ScreeningCounts Screening { get; } = new();
     }

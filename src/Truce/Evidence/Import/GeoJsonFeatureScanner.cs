@@ -32,6 +32,11 @@ internal sealed class GeoJsonFeatureScanner(Stream stream, string file)
                 continue;
             }
 
+            if (eof && !sawRoot && buffer.AsSpan(start, end - start).Trim(" \t\r\n\uFEFF"u8).IsEmpty)
+            {
+                throw new EvidenceFormatException(file, "the file is empty");
+            }
+
             var reader = new Utf8JsonReader(buffer.AsSpan(start, end - start), eof, state);
             while (true)
             {

@@ -1,0 +1,110 @@
+using CsCheck;
+using Truce.Agreements;
+using Truce.Geodesy;
+using Truce.Tests.Geodesy;
+using Truce.Tests.TestSupport;
+using Truce.Verification;
+
+namespace Truce.Tests.Verification;
+
+public class CompiledZoneTests
+{
+    private static readonly GeometryCatalog Catalog = Repo.Geometry();
+
+    private static CompiledZone Within(double km) => CompiledZone.Compile(new WithinExpr(Distance.FromKilometres(km), "israel-syria-line"), Catalog);
+
+    private static readonly Gen<Distance> Radius = Gen.Double[0, 60_000].Select(Distance.FromMetres);
+
+    [Fact]
+    public void Within_85_Km_Contains_Within_24_Km_For_Any_Point_And_Precision()
+    {
+        var z24 = Within(24);
+        var z85 = Within(85);
+        Gen.Select(Generators.Levant, Radius).Sample((p, r) =>
+        {
+            var small = z24.Evaluate(p, r);
+            var large = z85.Evaluate(p, r);
+            return (small != Judgement.Yes || large == Judgement.Yes) && (large != Judgement.No || small == Judgement.No);
+        }, iter: 300);
+    }
+
+    [Fact]
+    public void A_Coarser_Location_Never_Turns_Uncertain_Into_Certain()
+    {
+        var zone = CompiledZone.Compile(new AllExpr([new WithinExpr(Distance.FromKilometres(85), "israel-syria-line"), new AreaExpr("syria")]), Catalog);
+        Gen.Select(Generators.Levant, Radius, Radius).Sample((p, a, b) =>
+        {
+            var (fine, coarse) = a <= b ? (a, b) : (b, a);
+            var j1 = zone.Evaluate(p, fine);
+            var j2 = zone.Evaluate(p, coarse);
+            return j2 == Judgement.Uncertain || j2 == j1;
+        }, iter: 200);
+    }
+
+    [Fact]
+    public void Beyond_Is_The_Complement_Of_Within_For_Exact_Points()
+    {
+        var within = Within(30);
+        var beyond = CompiledZone.Compile(new BeyondExpr(Distance.FromKilometres(30), "israel-syria-line"), Catalog);
+        Generators.Levant.Sample(p =>
+        {
+            var w = within.Evaluate(p, Distance.Zero);
+            var b = beyond.Evaluate(p, Distance.Zero);
+
+            // Exactly on the threshold both hold ("within" and "at least"); anywhere else exactly one does.
+            return w != b || w == Judgement.Yes;
+        }, iter: 300);
+    }
+
+    [Fact]
+    public void A_Point_13_Km_From_The_Line_Known_To_2_Km_Is_Inside_85_Km_And_15_Miles()
+    {
+        var p = new GeoPoint(33.05, 36.0);
+        var measures = new List<ZoneMeasure>();
+        Assert.Equal(Judgement.Yes, Within(85).Evaluate(p, Distance.FromKilometres(2), new DistanceCache(), measures));
+        Assert.Equal(Judgement.Yes, Within(24.14016).Evaluate(p, Distance.FromKilometres(2)));
+        Assert.InRange(Assert.Single(measures).Distance.Kilometres, 13, 15);
+    }
+
+    [Fact]
+    public void A_Location_Known_Only_To_The_Country_Is_Always_Uncertain()
+    {
+        Assert.Equal(Judgement.Uncertain, Within(85).Evaluate(new GeoPoint(33.05, 36.0), Distance.Unbounded));
+        Assert.Equal(Judgement.Uncertain, CompiledZone.Compile(new AreaExpr("syria"), Catalog).Evaluate(new GeoPoint(35, 38), Distance.Unbounded));
+    }
+
+    [Fact]
+    public void An_Uncertainty_Disc_Across_The_Threshold_Is_Uncertain()
+    {
+        // Damascus is ~44 km from the line: known to 5 km it is inside 85 km, but not decidable against 45 km.
+        var damascus = new GeoPoint(33.5138, 36.2765);
+        Assert.Equal(Judgement.Yes, Within(85).Evaluate(damascus, Distance.FromKilometres(5)));
+        Assert.Equal(Judgement.Uncertain, Within(45).Evaluate(damascus, Distance.FromKilometres(5)));
+        Assert.Equal(Judgement.No, Within(30).Evaluate(damascus, Distance.FromKilometres(5)));
+    }
+
+    [Fact]
+    public void Difference_And_Side_Follow_The_Line_Direction()
+    {
+        // The line runs south to north, so Syria (east) is on its right.
+        var right = CompiledZone.Compile(new SideExpr("israel-syria-line", LineSide.Right), Catalog);
+        Assert.Equal(Judgement.Yes, right.Evaluate(new GeoPoint(33.05, 36.0), Distance.Zero));
+        Assert.Equal(Judgement.No, right.Evaluate(new GeoPoint(33.0, 35.6), Distance.Zero));
+        var band = CompiledZone.Compile(new DifferenceExpr(new WithinExpr(Distance.FromKilometres(85), "israel-syria-line"), new AreaExpr("israel")), Catalog);
+        Assert.Equal(Judgement.No, band.Evaluate(new GeoPoint(32.9925, 35.69), Distance.Zero));
+        Assert.Equal(Judgement.Yes, band.Evaluate(new GeoPoint(33.05, 36.0), Distance.Zero));
+    }
+
+    [Fact]
+    public void Kleene_Connectives_Obey_De_Morgan()
+    {
+        var all = new[] { Judgement.No, Judgement.Uncertain, Judgement.Yes };
+        foreach (var a in all)
+        {
+            foreach (var b in all)
+            {
+                Assert.Equal(Kleene.Not(Kleene.And(a, b)), Kleene.Or(Kleene.Not(a), Kleene.Not(b)));
+            }
+        }
+    }
+}
