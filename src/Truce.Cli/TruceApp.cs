@@ -26,7 +26,7 @@ public static class TruceApp
         ArgumentNullException.ThrowIfNull(error);
         var actors = new Option<string>("--actors") { Description = "Actor registry YAML", DefaultValueFactory = _ => "examples/actors.yaml" };
         var sources = new Option<string>("--sources") { Description = "Sources registry YAML (reliability of each source)", DefaultValueFactory = _ => "examples/sources.yaml" };
-        var evidence = new Option<string[]>("--evidence", "-e") { Description = "Evidence file: UCDP GED or ACLED .csv, .ndjson, .geojson (repeatable)", AllowMultipleArgumentsPerToken = false };
+        var evidence = new Option<string[]>("--evidence", "-e") { Description = "Evidence file or folder: UCDP GED or ACLED .csv, .ndjson, .geojson (repeatable)", AllowMultipleArgumentsPerToken = false };
         var specs = new Argument<string[]>("specs") { Description = "Agreement spec files or folders of *.yaml", Arity = ArgumentArity.OneOrMore };
 
         var strict = new Option<bool>("--strict") { Description = "Treat warnings as errors" };
@@ -63,8 +63,18 @@ public static class TruceApp
         }
     }
 
+    /// <summary>Evidence paths with folders expanded to the evidence files inside them (.csv, .ndjson, .jsonl, .geojson, .json), in ordinal order.</summary>
+    internal static string[] ExpandEvidence(IEnumerable<string> paths) =>
+        [.. paths.SelectMany<string, string>(p => Directory.Exists(p)
+            ? Directory.EnumerateFiles(p)
+                .Where(f => Path.GetExtension(f).ToLowerInvariant() is ".csv" or ".ndjson" or ".jsonl" or ".geojson" or ".json")
+                .Select(Workspace.Display)
+                .Order(StringComparer.Ordinal)
+            : [p])];
+
     private static int Lint(string[] specPaths, string actorsPath, string sourcesPath, string[] evidenceFiles, bool strict, TextWriter output, TextWriter error)
     {
+        evidenceFiles = ExpandEvidence(evidenceFiles);
         var coverages = new List<Coverage>();
         var stats = new List<ImportStats>();
         if (evidenceFiles.Length > 0)
@@ -97,6 +107,7 @@ public static class TruceApp
     private static int Verify(
         string[] specPaths, string actorsPath, string sourcesPath, string[] evidenceFiles, string format, string? outFile, string quarantineDir, TextWriter output, TextWriter error)
     {
+        evidenceFiles = ExpandEvidence(evidenceFiles);
         var ws = Workspace.Load(specPaths, actorsPath, sourcesPath);
         if (ws.Diagnostics.HasErrors || ws.Actors is null)
         {

@@ -83,7 +83,7 @@ public static class TableReportWriter
         {
             output.WriteLine();
             output.WriteLine($"{v.Agreement.Id} / {v.Obligation.Id} / {v.Variant.Id}: {TextReport.ShortStatus(v)}");
-            output.WriteLine($"  term: {v.Obligation.Who} {(v.Obligation.Modality == Agreements.Modality.Must ? "must" : "must not")} {Vocabulary.Name(v.Obligation.Activity)}"
+            output.WriteLine($"  term: {v.Obligation.Who} {(v.Obligation.Modality == Agreements.Modality.Must ? "must" : "must not")}: {Vocabulary.Name(v.Obligation.Activity)}"
                 + (v.Obligation.Against is null ? string.Empty : (v.Obligation.Mutual ? " (mutual, with " : " against ") + v.Obligation.Against + (v.Obligation.Mutual ? ")" : string.Empty))
                 + $" {v.Variant.Expression.Describe()}, window {(v.Obligation.Window?.ToString() ?? "none")}");
             foreach (var f in v.Confirmed.Take(maxFindingsShown))
