@@ -283,77 +283,77 @@ public static class AgreementSpecReader
         switch (ops[0])
         {
             case "within" or "beyond":
-            {
-                node.RejectUnknownKeys(ops[0], "of");
-                var distanceText = node.Scalar(ops[0], required: true);
-                var of = node.Scalar("of", required: true);
-                var distance = DistanceText.Parse(distanceText, out var error);
-                if (distance is null)
                 {
-                    node.Child(ops[0])!.Error("TR041", error!);
-                    return null;
-                }
+                    node.RejectUnknownKeys(ops[0], "of");
+                    var distanceText = node.Scalar(ops[0], required: true);
+                    var of = node.Scalar("of", required: true);
+                    var distance = DistanceText.Parse(distanceText, out var error);
+                    if (distance is null)
+                    {
+                        node.Child(ops[0])!.Error("TR041", error!);
+                        return null;
+                    }
 
-                if (of is null)
-                {
-                    return null;
-                }
+                    if (of is null)
+                    {
+                        return null;
+                    }
 
-                return ops[0] == "within" ? new WithinExpr(distance.Value, of) : new BeyondExpr(distance.Value, of);
-            }
+                    return ops[0] == "within" ? new WithinExpr(distance.Value, of) : new BeyondExpr(distance.Value, of);
+                }
 
             case "area":
-            {
-                node.RejectUnknownKeys("area");
-                var of = node.Scalar("area", required: true);
-                return of is null ? null : new AreaExpr(of);
-            }
+                {
+                    node.RejectUnknownKeys("area");
+                    var of = node.Scalar("area", required: true);
+                    return of is null ? null : new AreaExpr(of);
+                }
 
             case "side":
-            {
-                node.RejectUnknownKeys("side", "of");
-                var sideText = node.Scalar("side", required: true);
-                var of = node.Scalar("of", required: true);
-                LineSide? side = sideText switch { "left" => LineSide.Left, "right" => LineSide.Right, _ => null };
-                if (side is null)
                 {
-                    node.Child("side")?.Error("TR042", $"'{sideText}' is not a side; use left or right (walking the line from its first vertex)");
-                    return null;
-                }
+                    node.RejectUnknownKeys("side", "of");
+                    var sideText = node.Scalar("side", required: true);
+                    var of = node.Scalar("of", required: true);
+                    LineSide? side = sideText switch { "left" => LineSide.Left, "right" => LineSide.Right, _ => null };
+                    if (side is null)
+                    {
+                        node.Child("side")?.Error("TR042", $"'{sideText}' is not a side; use left or right (walking the line from its first vertex)");
+                        return null;
+                    }
 
-                return of is null ? null : new SideExpr(of, side.Value);
-            }
+                    return of is null ? null : new SideExpr(of, side.Value);
+                }
 
             case "all" or "any":
-            {
-                node.RejectUnknownKeys(ops[0]);
-                var parts = node.Sequence(ops[0]).Select(ReadExpr).ToList();
-                if (parts.Count < 2)
                 {
-                    node.Child(ops[0])!.Error("TR043", $"'{ops[0]}' needs at least two zones");
-                    return null;
-                }
+                    node.RejectUnknownKeys(ops[0]);
+                    var parts = node.Sequence(ops[0]).Select(ReadExpr).ToList();
+                    if (parts.Count < 2)
+                    {
+                        node.Child(ops[0])!.Error("TR043", $"'{ops[0]}' needs at least two zones");
+                        return null;
+                    }
 
-                if (parts.Any(p => p is null))
-                {
-                    return null;
-                }
+                    if (parts.Any(p => p is null))
+                    {
+                        return null;
+                    }
 
-                return ops[0] == "all" ? new AllExpr(parts!) : new AnyExpr(parts!);
-            }
+                    return ops[0] == "all" ? new AllExpr(parts!) : new AnyExpr(parts!);
+                }
 
             default:
-            {
-                node.RejectUnknownKeys("difference");
-                var parts = node.Sequence("difference").Select(ReadExpr).ToList();
-                if (parts.Count != 2)
                 {
-                    node.Child("difference")!.Error("TR043", "'difference' needs exactly two zones: [base, minus]");
-                    return null;
-                }
+                    node.RejectUnknownKeys("difference");
+                    var parts = node.Sequence("difference").Select(ReadExpr).ToList();
+                    if (parts.Count != 2)
+                    {
+                        node.Child("difference")!.Error("TR043", "'difference' needs exactly two zones: [base, minus]");
+                        return null;
+                    }
 
-                return parts[0] is null || parts[1] is null ? null : new DifferenceExpr(parts[0]!, parts[1]!);
-            }
+                    return parts[0] is null || parts[1] is null ? null : new DifferenceExpr(parts[0]!, parts[1]!);
+                }
         }
     }
 

@@ -454,8 +454,16 @@ public sealed class Geodesic
 
         return new Lambda12Result
         {
-            Lam12 = lam12, Salp2 = salp2, Calp2 = calp2, Sig12 = sig12,
-            Ssig1 = ssig1, Csig1 = csig1, Ssig2 = ssig2, Csig2 = csig2, Eps = eps, Dlam12 = dlam12,
+            Lam12 = lam12,
+            Salp2 = salp2,
+            Calp2 = calp2,
+            Sig12 = sig12,
+            Ssig1 = ssig1,
+            Csig1 = csig1,
+            Ssig2 = ssig2,
+            Csig2 = csig2,
+            Eps = eps,
+            Dlam12 = dlam12,
         };
     }
 

@@ -314,7 +314,8 @@ public static class JsonReportWriter
         w.WriteEndArray();
         WriteNullable(w, "matched_actor", f.ActorId);
         WriteNullable(w, "matched_counterpart", f.CounterpartId);
-        WriteStrings(w, "reasons", f.Reasons);
+        w.WriteString("identification", f.Identification);
+        WriteStrings(w, "doubts", f.Doubts);
         WriteNullable(w, "description", e.Description);
         if (e.Fatalities is { } n)
         {

@@ -99,9 +99,9 @@ public static class TableReportWriter
             foreach (var f in v.Possible.Take(maxFindingsShown))
             {
                 output.WriteLine("  " + TextReport.FindingLine(f, confirmed: false));
-                foreach (var reason in f.Reasons.Skip(1))
+                foreach (var doubt in f.Doubts)
                 {
-                    output.WriteLine("      because " + reason);
+                    output.WriteLine("      because " + doubt);
                 }
             }
 
@@ -215,7 +215,7 @@ public static class MarkdownReportWriter
 
                     foreach (var f in v.Possible.Take(maxFindingsShown))
                     {
-                        output.WriteLine($"- {Esc(TextReport.FindingLine(f, false))}: {Esc(string.Join("; ", f.Reasons.Skip(1)))}");
+                        output.WriteLine($"- {Esc(TextReport.FindingLine(f, false))}: {Esc(string.Join("; ", f.Doubts))}");
                     }
 
                     int hidden = v.ConfirmedTotal + v.PossibleTotal - Math.Min(v.Confirmed.Count, maxFindingsShown) - Math.Min(v.Possible.Count, maxFindingsShown);

@@ -38,30 +38,30 @@ public static class ZoneRenderer
             case SideExpr s:
                 return HalfPlane(catalog.Features[s.Of], s.Side, frame);
             case AllExpr all:
-            {
-                Geometry? acc = null;
-                foreach (var p in all.Parts)
                 {
-                    var g = Draw(p, catalog, frame);
-                    if (g is null)
+                    Geometry? acc = null;
+                    foreach (var p in all.Parts)
                     {
-                        return null;
+                        var g = Draw(p, catalog, frame);
+                        if (g is null)
+                        {
+                            return null;
+                        }
+
+                        acc = acc is null ? g : acc.Intersection(g);
                     }
 
-                    acc = acc is null ? g : acc.Intersection(g);
+                    return acc;
                 }
-
-                return acc;
-            }
 
             case AnyExpr any:
                 return UnaryUnionOp.Union([.. any.Parts.Select(p => Draw(p, catalog, frame)).OfType<Geometry>()]);
             case DifferenceExpr d:
-            {
-                var baseGeometry = Draw(d.Base, catalog, frame);
-                var minus = Draw(d.Minus, catalog, frame);
-                return baseGeometry is null ? null : minus is null ? baseGeometry : baseGeometry.Difference(minus);
-            }
+                {
+                    var baseGeometry = Draw(d.Base, catalog, frame);
+                    var minus = Draw(d.Minus, catalog, frame);
+                    return baseGeometry is null ? null : minus is null ? baseGeometry : baseGeometry.Difference(minus);
+                }
 
             default:
                 return null;

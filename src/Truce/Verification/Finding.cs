@@ -11,7 +11,8 @@ namespace Truce.Verification;
 /// <param name="Activity">Whether the event is an instance of the obliged activity.</param>
 /// <param name="ActorId">The registry actor that matched the bound class, if any.</param>
 /// <param name="CounterpartId">The registry actor that matched the "against" class, if any.</param>
-/// <param name="Reasons">Why each non-yes judgement is what it is, and the identification behind the actor match.</param>
+/// <param name="Identification">Who was matched and on what basis, e.g. "hezbollah: reported as 'Hezbollah' (observed, attributed)".</param>
+/// <param name="Doubts">Why each judgement that is not yes is uncertain, and why a source could not confirm.</param>
 /// <param name="Confirmed">True when every judgement is yes and the source can confirm on its own (reliability A–C, credibility 1–3).</param>
 public sealed record Finding(
     Evidence.Evidence Evidence,
@@ -22,7 +23,8 @@ public sealed record Finding(
     Judgement Activity,
     string? ActorId,
     string? CounterpartId,
-    IReadOnlyList<string> Reasons,
+    string Identification,
+    IReadOnlyList<string> Doubts,
     bool Confirmed)
 {
     /// <summary>Orders findings by earliest possible day, then id, so that output is stable.</summary>

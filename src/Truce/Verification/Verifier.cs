@@ -87,7 +87,7 @@ public sealed class Verifier
             }
 
             var reasons = new List<string>();
-            var (actor, actorId, counterpartId) = MatchActors(t, evidence, reasons);
+            var (actor, actorId, counterpartId, identification) = MatchActors(t, evidence, reasons);
             if (actor == Judgement.No)
             {
                 t.Screening.OtherActors++;
@@ -103,7 +103,7 @@ public sealed class Verifier
                 // Just outside a distance threshold is where the reference line's own resolution matters: say so.
                 if (measures.Any(m => m.Threshold is { } th && Math.Abs(m.Distance.Metres - th.Metres) < ThresholdMargin.Metres))
                 {
-                    t.NearMisses.Add(new Finding(evidence, zone, measures, time, actor, activity, actorId, counterpartId, reasons, Confirmed: false));
+                    t.NearMisses.Add(new Finding(evidence, zone, measures, time, actor, activity, actorId, counterpartId, identification, reasons, Confirmed: false));
                 }
 
                 continue;
@@ -132,7 +132,7 @@ public sealed class Verifier
                 reasons.Add($"source {evidence.Source.SourceId} rated {evidence.Source.Code}: too weak to confirm alone");
             }
 
-            var finding = new Finding(evidence, zone, measures, time, actor, activity, actorId, counterpartId, reasons, allYes && evidence.Source.CanConfirm);
+            var finding = new Finding(evidence, zone, measures, time, actor, activity, actorId, counterpartId, identification, reasons, allYes && evidence.Source.CanConfirm);
             (finding.Confirmed ? t.Confirmed : t.Possible).Add(finding);
         }
     }
@@ -150,75 +150,73 @@ public sealed class Verifier
         return w.Covers(days) ? Judgement.Yes : w.Overlaps(days) ? Judgement.Uncertain : Judgement.No;
     }
 
-    private (Judgement Judgement, string? ActorId, string? CounterpartId) MatchActors(Target t, Evidence.Evidence e, List<string> reasons)
+    private (Judgement Judgement, string? ActorId, string? CounterpartId, string Identification) MatchActors(Target t, Evidence.Evidence e, List<string> doubts)
     {
         var o = t.Obligation;
         var days = e.Time.Days;
-        var bestWho = (J: Judgement.No, Index: -1, Match: (ActorMatch?)null);
-        for (int i = 0; i < e.Actors.Count; i++)
+        var who = Best(e, t.Who, days, exclude: -1, report => ActivityRules.RoleAnswers(o.Activity, e.Activity, report.Role, o.Mutual));
+        if (who.Judgement == Judgement.No)
         {
-            var report = e.Actors[i];
-            var role = ActivityRules.RoleAnswers(o.Activity, e.Activity, report.Role, o.Mutual);
-            if (role == Judgement.No)
-            {
-                continue;
-            }
-
-            var m = matcher.Match(report, t.Who, days);
-            var j = Kleene.And(m.Judgement, role);
-            if (j > bestWho.J)
-            {
-                bestWho = (j, i, m);
-            }
+            return (Judgement.No, null, null, string.Empty);
         }
 
-        if (bestWho.J == Judgement.No)
-        {
-            return (Judgement.No, null, null);
-        }
-
-        var whoReport = e.Actors[bestWho.Index];
-        reasons.Add($"{bestWho.Match!.Reason}; reported as '{whoReport.Name}' ({Vocabulary.Name(whoReport.Role)}, {Vocabulary.Name(whoReport.Basis)})");
-        if (bestWho.J == Judgement.Uncertain && bestWho.Match.Judgement == Judgement.Yes)
-        {
-            reasons.Add(o.RoleNote(e.Activity, whoReport.Role));
-        }
-
+        var whoReport = e.Actors[who.Index];
+        var identification = Identify(who.Match!, whoReport);
+        Doubt(who, whoReport, doubts, o.RoleNote(e.Activity, whoReport.Role));
         if (t.Against is null)
         {
-            return (bestWho.J, bestWho.Match.ActorId, null);
+            return (who.Judgement, who.Match!.ActorId, null, identification);
         }
 
-        var bestAgainst = (J: Judgement.No, Match: (ActorMatch?)null, Report: (ActorReport?)null);
+        var against = Best(e, t.Against, days, exclude: who.Index, report => ActivityRules.RoleReceives(report.Role, o.Mutual));
+        if (against.Judgement == Judgement.No)
+        {
+            return (Judgement.No, null, null, string.Empty);
+        }
+
+        var againstReport = e.Actors[against.Index];
+        Doubt(against, againstReport, doubts, $"'{againstReport.Name}' as {Vocabulary.Name(againstReport.Role)} need not have been the one attacked");
+        return (Kleene.And(who.Judgement, against.Judgement), who.Match!.ActorId, against.Match!.ActorId,
+            $"{identification}; against {Identify(against.Match!, againstReport)}");
+    }
+
+    private (Judgement Judgement, int Index, ActorMatch? Match, Judgement Role) Best(
+        Evidence.Evidence e, ActorClassSpec cls, DateRange days, int exclude, Func<ActorReport, Judgement> roleJudgement)
+    {
+        var best = (Judgement: Judgement.No, Index: -1, Match: (ActorMatch?)null, Role: Judgement.No);
         for (int i = 0; i < e.Actors.Count; i++)
         {
-            if (i == bestWho.Index)
-            {
-                continue;
-            }
-
-            var report = e.Actors[i];
-            var role = ActivityRules.RoleReceives(report.Role, o.Mutual);
+            var role = i == exclude ? Judgement.No : roleJudgement(e.Actors[i]);
             if (role == Judgement.No)
             {
                 continue;
             }
 
-            var m = matcher.Match(report, t.Against, days);
+            var m = matcher.Match(e.Actors[i], cls, days);
             var j = Kleene.And(m.Judgement, role);
-            if (j > bestAgainst.J)
+            if (j > best.Judgement)
             {
-                bestAgainst = (j, m, report);
+                best = (j, i, m, role);
             }
         }
 
-        if (bestAgainst.J == Judgement.No)
+        return best;
+    }
+
+    private static string Identify(ActorMatch match, ActorReport report) =>
+        $"{match.ActorId}: reported as '{report.Name}' ({Vocabulary.Name(report.Role)}, {Vocabulary.Name(report.Basis)})";
+
+    private static void Doubt((Judgement Judgement, int Index, ActorMatch? Match, Judgement Role) best, ActorReport report, List<string> doubts, string roleNote)
+    {
+        if (best.Match!.Judgement == Judgement.Uncertain)
         {
-            return (Judgement.No, null, null);
+            doubts.Add(best.Match.Reason);
         }
 
-        reasons.Add($"counterpart: {bestAgainst.Match!.Reason}; reported as '{bestAgainst.Report!.Name}' ({Vocabulary.Name(bestAgainst.Report.Role)})");
-        return (Kleene.And(bestWho.J, bestAgainst.J), bestWho.Match.ActorId, bestAgainst.Match.ActorId);
+        if (best.Role == Judgement.Uncertain)
+        {
+            doubts.Add(roleNote);
+        }
     }
 
     private Verdict Decide(Target t)

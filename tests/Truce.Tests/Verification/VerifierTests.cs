@@ -123,7 +123,7 @@ public class VerifierTests
         Assert.Equal(VerdictStatus.Unverifiable, verdict.Status);
         var f = Assert.Single(verdict.Possible);
         Assert.Equal(Judgement.Uncertain, f.Actor);
-        Assert.Contains(f.Reasons, r => r.Contains(reason, StringComparison.Ordinal));
+        Assert.Contains(f.Doubts, r => r.Contains(reason, StringComparison.Ordinal));
     }
 
     [Fact]
@@ -142,7 +142,7 @@ public class VerifierTests
         v.Observe(Item("e1", new(2018, 9, 12), 33.05, 36.0, Activity.Presence, actors: Observed("IRGC advisors")));
         var verdict = Find(v, "keep-away", "85km");
         Assert.Equal(VerdictStatus.Unverifiable, verdict.Status);
-        Assert.Contains(Assert.Single(verdict.Possible).Reasons, r => r.Contains("neither includes nor excludes", StringComparison.Ordinal));
+        Assert.Contains(Assert.Single(verdict.Possible).Doubts, r => r.Contains("neither includes nor excludes", StringComparison.Ordinal));
         Assert.Contains(verdict.Caveats, c => c.Contains("advisors", StringComparison.Ordinal));
     }
 
@@ -153,7 +153,7 @@ public class VerifierTests
         v.Observe(Item("e1", new(2018, 9, 12), 33.05, 36.0, Activity.Presence, reliability: Reliability.D, actors: Observed("Hezbollah")));
         var verdict = Find(v, "keep-away", "85km");
         Assert.Equal(VerdictStatus.Unverifiable, verdict.Status);
-        Assert.Contains(Assert.Single(verdict.Possible).Reasons, r => r.Contains("too weak to confirm", StringComparison.Ordinal));
+        Assert.Contains(Assert.Single(verdict.Possible).Doubts, r => r.Contains("too weak to confirm", StringComparison.Ordinal));
     }
 
     [Fact]
@@ -236,7 +236,7 @@ public class VerifierTests
         foreach (var day in Enumerable.Range(1, 10).Reverse())
         {
             var e = Item($"e{day}", new(2018, 9, day), 33.05, 36.0, Activity.Presence, actors: Observed("Hezbollah"));
-            bounded.Add(new Finding(e, Judgement.Yes, [], Judgement.Yes, Judgement.Yes, Judgement.Yes, null, null, [], true));
+            bounded.Add(new Finding(e, Judgement.Yes, [], Judgement.Yes, Judgement.Yes, Judgement.Yes, null, null, string.Empty, [], true));
         }
 
         Assert.Equal(10, bounded.Total);

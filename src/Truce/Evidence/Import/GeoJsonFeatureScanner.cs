@@ -92,39 +92,39 @@ internal sealed class GeoJsonFeatureScanner(Stream stream, string file)
                         featuresDepth = int.MaxValue; // finished; keep reading to validate the rest of the document
                         break;
                     case JsonTokenType.StartObject when depth == featuresDepth + 1:
-                    {
-                        int tokenStart = (int)reader.TokenStartIndex;
-                        var copy = reader;
-                        bool complete;
-                        try
                         {
-                            complete = copy.TrySkip();
-                        }
-                        catch (JsonException ex)
-                        {
-                            throw new EvidenceFormatException(file, $"not valid JSON in the feature starting on line {line + CountNewlines(tokenStart)}: {ex.Message.Split(" LineNumber:")[0]}");
-                        }
-
-                        if (!complete)
-                        {
-                            // Rewind to before this feature and fetch more bytes.
-                            state = before;
-                            Consume((int)beforePos);
-                            if (eof)
+                            int tokenStart = (int)reader.TokenStartIndex;
+                            var copy = reader;
+                            bool complete;
+                            try
                             {
-                                throw new EvidenceFormatException(file, "the file ends inside a feature");
+                                complete = copy.TrySkip();
+                            }
+                            catch (JsonException ex)
+                            {
+                                throw new EvidenceFormatException(file, $"not valid JSON in the feature starting on line {line + CountNewlines(tokenStart)}: {ex.Message.Split(" LineNumber:")[0]}");
                             }
 
-                            Refill();
-                            goto Rebuild;
-                        }
+                            if (!complete)
+                            {
+                                // Rewind to before this feature and fetch more bytes.
+                                state = before;
+                                Consume((int)beforePos);
+                                if (eof)
+                                {
+                                    throw new EvidenceFormatException(file, "the file ends inside a feature");
+                                }
 
-                        var json = buffer.AsSpan(start + tokenStart, (int)copy.BytesConsumed - tokenStart).ToArray();
-                        long featureLine = line + CountNewlines(tokenStart);
-                        state = copy.CurrentState;
-                        Consume((int)copy.BytesConsumed);
-                        return (json, featureLine);
-                    }
+                                Refill();
+                                goto Rebuild;
+                            }
+
+                            var json = buffer.AsSpan(start + tokenStart, (int)copy.BytesConsumed - tokenStart).ToArray();
+                            long featureLine = line + CountNewlines(tokenStart);
+                            state = copy.CurrentState;
+                            Consume((int)copy.BytesConsumed);
+                            return (json, featureLine);
+                        }
 
                     default:
                         if (expectFeaturesArray && depth == 1 && reader.TokenType != JsonTokenType.PropertyName)
