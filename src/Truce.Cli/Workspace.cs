@@ -114,7 +114,8 @@ internal sealed class Workspace
 
         if (ws.Actors is not null)
         {
-            var known = ws.Agreements.Select(a => a.Id).ToHashSet(StringComparer.Ordinal);
+            // Cross-references are checked only when a set of specs is checked together.
+            var known = ws.Agreements.Count > 1 ? ws.Agreements.Select(a => a.Id).ToHashSet(StringComparer.Ordinal) : null;
             foreach (var a in ws.Agreements)
             {
                 ws.Diagnostics.AddRange(SpecLinter.Lint(a, ws.Actors, ws.Catalog, ws.Sources, coverages, known));

@@ -150,6 +150,9 @@ public sealed record Agreement
 
     /// <summary>Other agreements that may be the same deal reported differently.</summary>
     public IReadOnlyList<string> SeeAlso { get; init; } = [];
+
+    /// <summary>Line of each top-level field in the spec, for diagnostics about the agreement as a whole.</summary>
+    public IReadOnlyDictionary<string, int> FieldLines { get; init; } = new Dictionary<string, int>();
 }
 
 /// <summary>A zone expression: how a zone is built from reference geometry, distances and set operations.</summary>

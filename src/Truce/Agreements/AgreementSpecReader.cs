@@ -80,6 +80,7 @@ public static class AgreementSpecReader
             Zones = zones,
             Obligations = obligations,
             SeeAlso = root.Strings("see_also"),
+            FieldLines = root.Entries().ToDictionary(e => e.Key, e => e.Value.Line, StringComparer.Ordinal),
         };
     }
 

@@ -29,24 +29,25 @@ public static class SpecLinter
         void Error(string code, int line, string field, string message) => d.Add(new Diagnostic(Severity.Error, code, file, line, 1, field, message));
         void Warn(string code, int line, string field, string message) => d.Add(new Diagnostic(Severity.Warning, code, file, line, 1, field, message));
 
+        int LineOf(string field) => agreement.FieldLines.GetValueOrDefault(field);
         foreach (var (field, ids) in new[] { ("parties", agreement.Parties), ("guarantors", agreement.Guarantors), ("beneficiaries", agreement.Beneficiaries) })
         {
             foreach (var id in ids.Where(id => !registry.Actors.ContainsKey(id)))
             {
-                Error("TR100", 0, field, $"unknown actor '{id}'; add it to the actor registry or use a registry id");
+                Error("TR100", LineOf(field), field, $"unknown actor '{id}'; add it to the actor registry or use a registry id");
             }
         }
 
         if (agreement.Status is AgreementStatus.Reported or AgreementStatus.Talks)
         {
-            Warn("TR211", 0, "status", agreement.Status == AgreementStatus.Reported
+            Warn("TR211", LineOf("status"), "status", agreement.Status == AgreementStatus.Reported
                 ? "reported, not confirmed by the parties: verdicts test the reported terms"
                 : "talks without terms: nothing to verify until terms are known");
         }
 
         foreach (var other in agreement.SeeAlso.Where(s => knownAgreements is not null && !knownAgreements.Contains(s)))
         {
-            Warn("TR212", 0, "see_also", $"'{other}' is not among the specs being checked");
+            Warn("TR212", LineOf("see_also"), "see_also", $"'{other}' is not among the specs being checked");
         }
 
         foreach (var cls in agreement.ActorClasses)
