@@ -7,5 +7,13 @@ if (args is ["quick"])
     return 0;
 }
 
+if (args is ["generate-ged", var rowsText, var path])
+{
+    // Writes a generated UCDP GED file for memory and throughput runs of the real command (bench/big-file.sh).
+    using var writer = new StreamWriter(path);
+    Workload.WriteUcdpCsv(writer, long.Parse(rowsText, System.Globalization.CultureInfo.InvariantCulture));
+    return 0;
+}
+
 BenchmarkSwitcher.FromAssembly(typeof(Workload).Assembly).Run(args);
 return 0;

@@ -45,26 +45,35 @@ public static class Workload
     /// <summary>A UCDP GED CSV of <paramref name="rows"/> rows in the published layout, with realistic actors, places and precisions.</summary>
     public static string UcdpCsv(int rows, int seed = 7)
     {
+        using var writer = new StringWriter(CultureInfo.InvariantCulture);
+        WriteUcdpCsv(writer, rows, seed);
+        return writer.ToString();
+    }
+
+    /// <summary>Writes a generated UCDP GED CSV row by row, so files of any size can be made without holding them.</summary>
+    public static void WriteUcdpCsv(TextWriter writer, long rows, int seed = 7)
+    {
+        ArgumentNullException.ThrowIfNull(writer);
         var r = new Random(seed);
         string[] sides = ["Government of Syria", "Syrian insurgents", "IS", "Hezbollah", "Government of Russia (Soviet Union)", "Jabhat Fateh al-Sham"];
-        var sb = new StringBuilder();
-        sb.Append("id,relid,year,active_year,code_status,type_of_violence,conflict_dset_id,conflict_new_id,conflict_name,dyad_dset_id,dyad_new_id,dyad_name,")
-          .Append("side_a_dset_id,side_a_new_id,side_a,side_b_dset_id,side_b_new_id,side_b,number_of_sources,source_article,source_office,source_date,")
-          .Append("source_headline,source_original,where_prec,where_coordinates,where_description,adm_1,adm_2,latitude,longitude,geom_wkt,priogrid_gid,")
-          .Append("country,country_id,region,event_clarity,date_prec,date_start,date_end,deaths_a,deaths_b,deaths_civilians,deaths_unknown,best,high,low,gwnoa,gwnob\n");
-        for (int i = 0; i < rows; i++)
+        writer.Write("id,relid,year,active_year,code_status,type_of_violence,conflict_dset_id,conflict_new_id,conflict_name,dyad_dset_id,dyad_new_id,dyad_name,");
+        writer.Write("side_a_dset_id,side_a_new_id,side_a,side_b_dset_id,side_b_new_id,side_b,number_of_sources,source_article,source_office,source_date,");
+        writer.Write("source_headline,source_original,where_prec,where_coordinates,where_description,adm_1,adm_2,latitude,longitude,geom_wkt,priogrid_gid,");
+        writer.Write("country,country_id,region,event_clarity,date_prec,date_start,date_end,deaths_a,deaths_b,deaths_civilians,deaths_unknown,best,high,low,gwnoa,gwnob\n");
+        var sb = new StringBuilder(512);
+        for (long i = 0; i < rows; i++)
         {
             var a = sides[r.Next(sides.Length)];
             var b = sides[r.Next(sides.Length)];
             var day = new DateOnly(2014, 1, 1).AddDays(r.Next(0, 365 * 6));
             double lat = 32.3 + (r.NextDouble() * 5), lon = 35.6 + (r.NextDouble() * 6.8);
             int wp = 1 + r.Next(0, 100) switch { < 70 => 0, < 85 => 1, < 93 => 2, < 98 => 3, _ => 5 };
+            sb.Clear();
             sb.Append(CultureInfo.InvariantCulture, $"{i},SYR-{i},{day.Year},1,Clear,{1 + r.Next(3)},,,Syria: Government,,,{a} - {b},,,{a},,,{b},2,\"Generated row {i}, a benchmark fixture\",,,,,")
               .Append(CultureInfo.InvariantCulture, $"{wp},Somewhere,Somewhere,Gov,District,{lat:F4},{lon:F4},POINT ({lon:F4} {lat:F4}),,Syria,652,Middle East,1,1,")
               .Append(CultureInfo.InvariantCulture, $"{day:yyyy-MM-dd} 00:00:00.000,{day:yyyy-MM-dd} 00:00:00.000,0,0,0,0,{r.Next(1, 20)},20,1,652,\n");
+            writer.Write(sb);
         }
-
-        return sb.ToString();
     }
 
     private static string FindRoot()
