@@ -14,7 +14,8 @@ internal static class EvidenceIngest
 {
     private const int RejectionsShown = 5;
 
-    public static ImportStats Ingest(string file, SourceRegistry sources, Verifier? verifier, List<Coverage> coverages, List<InputFile> inputs, string quarantineDir)
+    /// <summary>Reads one file; rejected rows go to <paramref name="quarantineDir"/>, or are only counted when it is null (lint).</summary>
+    public static ImportStats Ingest(string file, SourceRegistry sources, Verifier? verifier, List<Coverage> coverages, List<InputFile> inputs, string? quarantineDir)
     {
         var display = Workspace.Display(file);
         string format = "unknown";
@@ -52,6 +53,11 @@ internal static class EvidenceIngest
                         if (first.Count < RejectionsShown)
                         {
                             first.Add(r);
+                        }
+
+                        if (quarantineDir is null)
+                        {
+                            continue;
                         }
 
                         if (quarantine is null)

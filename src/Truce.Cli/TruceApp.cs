@@ -83,7 +83,7 @@ public static class TruceApp
             var sourcesOnly = Workspace.Load([], actorsPath, sourcesPath);
             foreach (var f in evidenceFiles)
             {
-                stats.Add(EvidenceIngest.Ingest(f, sourcesOnly.Sources, null, coverages, [], Path.Combine(Path.GetTempPath(), "truce-lint-quarantine")));
+                stats.Add(EvidenceIngest.Ingest(f, sourcesOnly.Sources, null, coverages, [], quarantineDir: null));
             }
         }
 

@@ -1,6 +1,7 @@
 namespace Truce;
 
 /// <summary>A closed range of calendar days [Start, End]; one day when Start equals End.</summary>
+/// <remarks><c>default</c> is the single day 0001-01-01; real ranges are always built through the constructor.</remarks>
 public readonly record struct DateRange
 {
     /// <summary>Creates the range; throws when End precedes Start.</summary>

@@ -1,6 +1,7 @@
 namespace Truce.Geodesy;
 
 /// <summary>A latitude/longitude box used to prune work and describe coverage; it does not cross the antimeridian.</summary>
+/// <remarks><c>default</c> is the single point (0°, 0°), not "empty": an empty zone is represented by a null box.</remarks>
 public readonly record struct BoundingBox
 {
     /// <summary>Creates a box; south must not exceed north, nor west exceed east.</summary>

@@ -68,8 +68,8 @@ public abstract class CompiledZone
             SideExpr s => Feature(s.Of) is { Kind: FeatureKind.Line, Lines.Count: 1 } line
                 ? new SideZone(line, s.Side)
                 : throw new ArgumentException($"'side ... of: {s.Of}' needs a single LineString feature", nameof(expr)),
-            AllExpr all => new Combined([.. all.Parts.Select(p => Compile(p, catalog))], Kleene.And, intersect: true),
-            AnyExpr any => new Combined([.. any.Parts.Select(p => Compile(p, catalog))], Kleene.Or, intersect: false),
+            AllExpr all => new Combined([.. all.Parts.Select(p => Compile(p, catalog))], intersect: true),
+            AnyExpr any => new Combined([.. any.Parts.Select(p => Compile(p, catalog))], intersect: false),
             DifferenceExpr d => new Difference(Compile(d.Base, catalog), Compile(d.Minus, catalog)),
             _ => throw new ArgumentException($"unsupported zone expression {expr.GetType().Name}", nameof(expr)),
         };
@@ -143,8 +143,11 @@ public abstract class CompiledZone
         }
     }
 
-    private sealed class Combined(CompiledZone[] parts, Func<Judgement, Judgement, Judgement> combine, bool intersect) : CompiledZone
+    private sealed class Combined(CompiledZone[] parts, bool intersect) : CompiledZone
     {
+        // "and" is settled by the first no, "or" by the first yes: the remaining parts need not be measured.
+        private readonly Judgement settles = intersect ? Judgement.No : Judgement.Yes;
+
         public override BoundingBox? Bounds { get; } = intersect
             ? parts.Select(p => p.Bounds).Aggregate((a, b) => a is { } x && b is { } y ? x.Intersect(y) : null)
             : parts.Select(p => p.Bounds).Aggregate((a, b) => a is { } x ? (b is { } y ? x.Union(y) : x) : b);
@@ -152,9 +155,10 @@ public abstract class CompiledZone
         public override Judgement Evaluate(GeoPoint point, Distance radius, DistanceCache cache, List<ZoneMeasure> measures)
         {
             var result = parts[0].Evaluate(point, radius, cache, measures);
-            for (int i = 1; i < parts.Length; i++)
+            for (int i = 1; i < parts.Length && result != settles; i++)
             {
-                result = combine(result, parts[i].Evaluate(point, radius, cache, measures));
+                var next = parts[i].Evaluate(point, radius, cache, measures);
+                result = intersect ? Kleene.And(result, next) : Kleene.Or(result, next);
             }
 
             return result;

@@ -1,7 +1,7 @@
 namespace Truce.Verification;
 
 /// <summary>A three-valued answer (Kleene logic): yes, no, or the evidence cannot tell.</summary>
-/// <remarks>Ordered so that <c>Math.Min</c> is "and" and <c>Math.Max</c> is "or".</remarks>
+/// <remarks>Ordered so that <c>Math.Min</c> is "and" and <c>Math.Max</c> is "or"; <c>default</c> is No.</remarks>
 public enum Judgement
 {
     /// <summary>Certainly not.</summary>

@@ -43,6 +43,17 @@ public sealed class CliTests : IDisposable
     }
 
     [Fact]
+    public void Lint_With_Evidence_Says_Which_Obligations_Nothing_Given_Could_Observe()
+    {
+        var (code, output, _) = Run(["lint", Repo.Path("examples/agreements"), .. Registries, "--evidence", Repo.Path("examples/evidence/ucdp-ged-syria-sample.csv")]);
+        Assert.Equal(0, code);
+
+        // UCDP GED watched attacks across Syria in 2016-2018, so the 2016 cessation is checkable; nothing given watched presence.
+        Assert.DoesNotContain("coh-2016.yaml:27:1: warning TR209", output, StringComparison.Ordinal);
+        Assert.Contains("golan-mp-2018.yaml:29:1: warning TR209: obligations.deploy-monitors: none of the evidence given observes 'deployment'", output, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Lint_Strict_Fails_On_Warnings()
     {
         Assert.Equal(TruceApp.SpecErrors, Run(["lint", Repo.Path("examples/agreements/golan-85km-2018.yaml"), "--strict", .. Registries]).Code);

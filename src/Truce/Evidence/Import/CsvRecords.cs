@@ -136,7 +136,8 @@ internal static class FieldParse
             return "is empty";
         }
 
-        if (DateTime.TryParseExact(text, DateFormats, CultureInfo.InvariantCulture, DateTimeStyles.AllowWhiteSpaces | DateTimeStyles.AdjustToUniversal, out var dt))
+        // No time-zone adjustment: a calendar date must not move a day because of where Truce runs.
+        if (DateTime.TryParseExact(text, DateFormats, CultureInfo.InvariantCulture, DateTimeStyles.AllowWhiteSpaces, out var dt))
         {
             value = DateOnly.FromDateTime(dt);
             return null;
