@@ -44,6 +44,7 @@ public static class TruceApp
             parse.GetValue(format)!, parse.GetValue(outFile), parse.GetValue(quarantine)!, output, error));
 
         var root = new RootCommand("Truce: verify security agreements against conflict evidence") { lint, verify };
+        root.HelpName = "truce"; // the same name in help whatever host runs us (dotnet, testhost)
         try
         {
             return root.Parse(args).Invoke(new InvocationConfiguration { Output = output, Error = error, EnableDefaultExceptionHandler = false });

@@ -176,6 +176,22 @@ public sealed class CliTests : IDisposable
     }
 
     [Fact]
+    public void Verify_Table_Matches_The_Approved_Report()
+    {
+        var (_, output, _) = Run(VerifyArgs("table"));
+        var body = output[..output.IndexOf("Inputs (sha256)", StringComparison.Ordinal)];
+        Approved.Verify("verify-table", body.Replace(Repo.Root + "/", string.Empty, StringComparison.Ordinal).Replace(temp, "<temp>", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void Verify_Help_Matches_The_Approved_Text()
+    {
+        var (code, output, _) = Run("verify", "--help");
+        Assert.Equal(0, code);
+        Approved.Verify("verify-help", output);
+    }
+
+    [Fact]
     public void Help_Lists_The_Commands()
     {
         var (code, output, _) = Run("--help");
