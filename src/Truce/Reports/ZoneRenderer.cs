@@ -169,20 +169,23 @@ public static class ZoneRenderer
 
     private static Geometry HalfPlane(ReferenceFeature feature, LineSide side, Envelope frame)
     {
-        // The line's vertices, then the same vertices pushed far to the chosen side, walked back: a band on that side.
+        // The line, extended far along its overall direction at both ends, closed by a parallel far to the chosen
+        // side: a simple polygon for any line that wiggles less than the frame is wide.
         var vertices = feature.Lines[0].Vertices;
-        double far = Math.Max(frame.Width, frame.Height) * 111_000;
-        var coords = vertices.Select(v => new Coordinate(v.Longitude, v.Latitude)).ToList();
-        for (int i = vertices.Count - 1; i >= 0; i--)
-        {
-            var a = vertices[Math.Max(0, i - 1)];
-            var b = vertices[Math.Min(vertices.Count - 1, i + 1)];
-            double azimuth = Geodesic.Wgs84.Inverse(a, b).Azimuth1 + (side == LineSide.Right ? 90 : -90);
-            var p = Geodesic.Wgs84.Direct(vertices[i], azimuth, Distance.FromMetres(far));
-            coords.Add(new Coordinate(p.Longitude, p.Latitude));
-        }
-
-        coords.Add(coords[0]);
-        return Factory.CreatePolygon([.. coords]).Buffer(0).Intersection(Factory.ToGeometry(frame));
+        var first = vertices[0];
+        var last = vertices[^1];
+        double chord = Geodesic.Wgs84.Inverse(first, last).Azimuth1;
+        double across = chord + (side == LineSide.Right ? 90 : -90);
+        var far = Distance.FromMetres(Math.Max(frame.Width, frame.Height) * 111_000);
+        var start = Geodesic.Wgs84.Direct(first, chord + 180, far);
+        var end = Geodesic.Wgs84.Direct(last, chord, far);
+        var points = new List<GeoPoint> { start };
+        points.AddRange(vertices);
+        points.Add(end);
+        points.Add(Geodesic.Wgs84.Direct(end, across, far));
+        points.Add(Geodesic.Wgs84.Direct(start, across, far));
+        points.Add(start);
+        var polygon = Factory.CreatePolygon([.. points.Select(p => new Coordinate(p.Longitude, p.Latitude))]);
+        return polygon.Buffer(0).Intersection(Factory.ToGeometry(frame));
     }
 }
