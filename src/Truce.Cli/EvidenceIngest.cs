@@ -30,15 +30,15 @@ internal static class EvidenceIngest
         {
             using var fileStream = new FileStream(file, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16, FileOptions.SequentialScan);
             using var stream = new HashingStream(fileStream, hash);
-            format = Path.GetExtension(file).Equals(".csv", StringComparison.OrdinalIgnoreCase) ? "csv" : EvidenceReader.DetectFormat(file, null);
             try
             {
-                foreach (var row in EvidenceReader.Read(stream, display, sources))
+                var (detected, rows) = EvidenceReader.Open(stream, display, sources);
+                format = detected;
+                foreach (var row in rows)
                 {
                     if (row.Evidence is { } e)
                     {
                         accepted++;
-                        format = e.Origin.Format;
                         accumulator.Add(e);
                         verifier?.Observe(e);
                     }
@@ -75,7 +75,7 @@ internal static class EvidenceIngest
             }
             catch (EvidenceFormatException ex)
             {
-                error = ex.Message[(display.Length + 2)..];
+                error = ex.Reason;
             }
 
             // Hash the whole file even when reading stopped early, so the recorded hash names the file given.

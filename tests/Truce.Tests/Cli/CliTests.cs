@@ -165,6 +165,17 @@ public sealed class CliTests : IDisposable
     }
 
     [Fact]
+    public void Verify_Refuses_An_Evidence_File_Of_Unknown_Type_Without_An_Internal_Error()
+    {
+        var notes = Path.Combine(temp, "notes.md");
+        File.WriteAllText(notes, "# not evidence\n");
+        var (code, _, err) = Run(["verify", Repo.Path("examples/agreements/qusayr-2018.yaml"), .. Registries, "--evidence", notes, "--quarantine", Path.Combine(temp, "q")]);
+        Assert.Equal(TruceApp.InputErrors, code);
+        Assert.Contains("notes.md: error: unknown evidence file type '.md'", err, StringComparison.Ordinal);
+        Assert.DoesNotContain("internal error", err, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Verify_Reports_A_Missing_File_Without_A_Stack_Trace()
     {
         var (code, _, err) = Run(["verify", Path.Combine(temp, "nope.yaml"), .. Registries]);

@@ -35,25 +35,29 @@ public static class EvidenceReader
     }
 
     /// <summary>Streams the rows of an evidence file; the stream is read once, front to back.</summary>
-    public static IEnumerable<ImportRow> Read(Stream stream, string file, SourceRegistry sources)
+    public static IEnumerable<ImportRow> Read(Stream stream, string file, SourceRegistry sources) => Open(stream, file, sources).Rows;
+
+    /// <summary>Detects the file's format (reading a CSV header if needed) and returns it with the lazily streamed rows.</summary>
+    /// <exception cref="EvidenceFormatException">The extension or header names no format Truce reads.</exception>
+    public static (string Format, IEnumerable<ImportRow> Rows) Open(Stream stream, string file, SourceRegistry sources)
     {
         ArgumentNullException.ThrowIfNull(stream);
         var format = Path.GetExtension(file).Equals(".csv", StringComparison.OrdinalIgnoreCase) ? null : DetectFormat(file, null);
         if (format == "geojson")
         {
-            return GeoJsonEvidenceImporter.Read(stream, file, sources);
+            return (format, GeoJsonEvidenceImporter.Read(stream, file, sources));
         }
 
         var reader = new StreamReader(stream, Encoding.UTF8, detectEncodingFromByteOrderMarks: true, bufferSize: 1 << 16, leaveOpen: true);
         if (format == "ndjson")
         {
-            return NdjsonImporter.Read(reader, file, sources);
+            return (format, NdjsonImporter.Read(reader, file, sources));
         }
 
         var header = reader.ReadLine();
         var csvFormat = DetectFormat(file, header);
         var replay = new PrefixedReader(header + "\n", reader);
-        return csvFormat == "ucdp-ged" ? UcdpGedImporter.Read(replay, file, sources) : AcledImporter.Read(replay, file, sources);
+        return (csvFormat, csvFormat == "ucdp-ged" ? UcdpGedImporter.Read(replay, file, sources) : AcledImporter.Read(replay, file, sources));
     }
 
     /// <summary>Replays an already-read header line in front of the rest of the file.</summary>

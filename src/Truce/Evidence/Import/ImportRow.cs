@@ -38,6 +38,7 @@ public sealed class EvidenceFormatException : Exception
         : base($"{file}: {message}")
     {
         File = file;
+        Reason = message;
     }
 
     /// <summary>Creates the exception (for serializers).</summary>
@@ -55,4 +56,7 @@ public sealed class EvidenceFormatException : Exception
 
     /// <summary>The file that could not be read.</summary>
     public string File { get; }
+
+    /// <summary>Why, without the file name.</summary>
+    public string Reason { get; } = string.Empty;
 }
