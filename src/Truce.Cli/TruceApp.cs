@@ -76,19 +76,19 @@ public static class TruceApp
     private static int Lint(string[] specPaths, string actorsPath, string sourcesPath, string[] evidenceFiles, bool strict, TextWriter output, TextWriter error)
     {
         evidenceFiles = ExpandEvidence(evidenceFiles);
-        var coverages = new List<Coverage>();
         var stats = new List<ImportStats>();
-        if (evidenceFiles.Length > 0)
+        Func<SourceRegistry, IReadOnlyList<Coverage>>? evidenceCoverage = evidenceFiles.Length == 0 ? null : sources =>
         {
-            // Coverage needs the source registry only; read it on its own so lint can tell what the evidence watched.
-            var sourcesOnly = Workspace.Load([], actorsPath, sourcesPath);
+            // Only what the evidence watched matters to lint: rows are counted, not verified or quarantined.
+            var coverages = new List<Coverage>();
             foreach (var f in evidenceFiles)
             {
-                stats.Add(EvidenceIngest.Ingest(f, sourcesOnly.Sources, null, coverages, [], quarantineDir: null));
+                stats.Add(EvidenceIngest.Ingest(f, sources, null, coverages, [], quarantineDir: null));
             }
-        }
 
-        var ws = Workspace.Load(specPaths, actorsPath, sourcesPath, evidenceFiles.Length > 0 ? coverages : null);
+            return coverages;
+        };
+        var ws = Workspace.Load(specPaths, actorsPath, sourcesPath, evidenceCoverage);
         foreach (var d in ws.Diagnostics.Items)
         {
             (d.Severity == Severity.Error ? error : output).WriteLine(d.ToString());

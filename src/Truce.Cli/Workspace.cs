@@ -55,7 +55,11 @@ internal sealed class Workspace
     }
 
     /// <summary>Loads registries, specs and the geometry they name, then lints every spec.</summary>
-    public static Workspace Load(IEnumerable<string> specPaths, string actorsPath, string sourcesPath, IReadOnlyList<Coverage>? coverages = null)
+    /// <param name="specPaths">Spec files or folders.</param>
+    /// <param name="actorsPath">Actor registry.</param>
+    /// <param name="sourcesPath">Sources registry.</param>
+    /// <param name="evidenceCoverage">Given the loaded sources registry, the coverage of the evidence in hand (lint --evidence); null for none.</param>
+    public static Workspace Load(IEnumerable<string> specPaths, string actorsPath, string sourcesPath, Func<SourceRegistry, IReadOnlyList<Coverage>>? evidenceCoverage = null)
     {
         var ws = new Workspace();
         var specFiles = ExpandSpecPaths(specPaths, ws.Diagnostics);
@@ -112,17 +116,24 @@ internal sealed class Workspace
             }
         }
 
-        if (ws.Actors is not null)
+        ws.Lint(evidenceCoverage?.Invoke(ws.Sources));
+        return ws;
+    }
+
+    /// <summary>Lints every spec against the registries and geometry; <paramref name="coverages"/> are those of the evidence in hand, if any.</summary>
+    private void Lint(IReadOnlyList<Coverage>? coverages)
+    {
+        if (Actors is null)
         {
-            // Cross-references are checked only when a set of specs is checked together.
-            var known = ws.Agreements.Count > 1 ? ws.Agreements.Select(a => a.Id).ToHashSet(StringComparer.Ordinal) : null;
-            foreach (var a in ws.Agreements)
-            {
-                ws.Diagnostics.AddRange(SpecLinter.Lint(a, ws.Actors, ws.Catalog, ws.Sources, coverages, known));
-            }
+            return;
         }
 
-        return ws;
+        // Cross-references are checked only when a set of specs is checked together.
+        var known = Agreements.Count > 1 ? Agreements.Select(a => a.Id).ToHashSet(StringComparer.Ordinal) : null;
+        foreach (var a in Agreements)
+        {
+            Diagnostics.AddRange(SpecLinter.Lint(a, Actors, Catalog, Sources, coverages, known));
+        }
     }
 
     /// <summary>Paths as shown in output: as given, with forward slashes, so output does not depend on the OS.</summary>
