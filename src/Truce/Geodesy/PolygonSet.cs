@@ -57,6 +57,10 @@ public sealed class PolygonSet
     /// <summary>The box around all rings.</summary>
     public BoundingBox Bounds { get; }
 
+    /// <summary>The polygons as given: each is its exterior ring followed by its holes.</summary>
+    public IReadOnlyList<IReadOnlyList<IReadOnlyList<GeoPoint>>> Polygons =>
+        [.. rings.GroupBy(r => r.Polygon).Select(g => (IReadOnlyList<IReadOnlyList<GeoPoint>>)[.. g.Select(r => (IReadOnlyList<GeoPoint>)r.Points)])];
+
     /// <summary>The rings as lists of points: exterior rings and holes, in input order.</summary>
     public IEnumerable<IReadOnlyList<GeoPoint>> Rings => rings.Select(r => (IReadOnlyList<GeoPoint>)r.Points);
 

@@ -147,24 +147,9 @@ public static class ZoneRenderer
 
     private static Geometry AreaGeometry(ReferenceFeature feature)
     {
-        // Rings arrive exterior-first per polygon; rebuild each polygon with its holes.
-        var rings = feature.Area!.Rings.Select(r => Factory.CreateLinearRing([.. r.Select(p => new Coordinate(p.Longitude, p.Latitude))])).ToList();
-        var polygons = new List<Geometry>();
-        foreach (var ring in rings)
-        {
-            var shell = Factory.CreatePolygon(ring);
-            var container = polygons.OfType<Polygon>().FirstOrDefault(p => p.Contains(shell.InteriorPoint));
-            if (container is not null)
-            {
-                polygons[polygons.IndexOf(container)] = container.Difference(shell);
-            }
-            else
-            {
-                polygons.Add(shell);
-            }
-        }
-
-        return UnaryUnionOp.Union(polygons);
+        LinearRing Ring(IReadOnlyList<GeoPoint> points) => Factory.CreateLinearRing([.. points.Select(p => new Coordinate(p.Longitude, p.Latitude))]);
+        var polygons = feature.Area!.Polygons.Select(p => (Geometry)Factory.CreatePolygon(Ring(p[0]), [.. p.Skip(1).Select(Ring)]));
+        return UnaryUnionOp.Union([.. polygons]);
     }
 
     private static Geometry HalfPlane(ReferenceFeature feature, LineSide side, Envelope frame)

@@ -122,6 +122,14 @@ public class PolygonSetTests
     }
 
     [Fact]
+    public void Polygons_Should_Keep_Each_Exterior_With_Its_Holes()
+    {
+        var area = new PolygonSet([[Square, Hole], [Hole]]);
+        Assert.Equal([2, 1], area.Polygons.Select(p => p.Count));
+        Assert.Equal(Hole, area.Polygons[0][1]);
+    }
+
+    [Fact]
     public void Should_Reject_An_Unclosed_Ring()
     {
         GeoPoint[] open = [new(32, 35), new(32, 37), new(34, 37), new(34, 35)];

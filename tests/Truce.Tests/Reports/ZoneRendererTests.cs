@@ -45,4 +45,16 @@ public class ZoneRendererTests
         Assert.True(east.Contains(Damascus));
         Assert.False(east.Contains(Katzrin));
     }
+
+    [Fact]
+    public void An_Area_Is_Drawn_With_Its_Holes()
+    {
+        GeoPoint[] square = [new(32, 35), new(32, 37), new(34, 37), new(34, 35), new(32, 35)];
+        GeoPoint[] hole = [new(32.5, 35.5), new(32.5, 36), new(33, 36), new(33, 35.5), new(32.5, 35.5)];
+        var catalog = new GeometryCatalog();
+        catalog.TryAdd(ReferenceFeature.OfArea("holed", new PolygonSet([[square, hole]]), new FeatureProvenance("holed", null, null, null, false, null, "test")));
+        var drawn = ZoneRenderer.Render(new AreaExpr("holed"), catalog)!;
+        Assert.True(drawn.Contains(new Point(36.5, 33.5)));
+        Assert.False(drawn.Contains(new Point(35.75, 32.75)));
+    }
 }
