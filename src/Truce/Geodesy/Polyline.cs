@@ -108,30 +108,29 @@ public sealed class Polyline
     {
         var nearest = Nearest(point);
         int i = nearest.SegmentIndex;
-        double side = SideOfSegment(i, nearest.Foot, point);
+        double side = SideOfSegment(i, nearest.Along, point);
         bool atStart = nearest.Along <= 1e-6, atEnd = nearest.Along >= segments[i].Length.Metres - 1e-6;
 
         // At an interior vertex the two adjacent segments may disagree (a corner); trust the one the point is
         // further from the extension of, which is the one whose side test is not degenerate.
         if (atStart && i > 0)
         {
-            double other = SideOfSegment(i - 1, vertices[i], point);
+            double other = SideOfSegment(i - 1, segments[i - 1].Length.Metres, point);
             side = Math.Abs(other) > Math.Abs(side) ? other : side;
         }
         else if (atEnd && i < segments.Length - 1)
         {
-            double other = SideOfSegment(i + 1, vertices[i + 1], point);
+            double other = SideOfSegment(i + 1, 0, point);
             side = Math.Abs(other) > Math.Abs(side) ? other : side;
         }
 
         return nearest.Distance.Metres < 1e-3 ? 0 : Math.Sign(side);
     }
 
-    private double SideOfSegment(int i, GeoPoint foot, GeoPoint point)
+    private double SideOfSegment(int i, double along, GeoPoint point)
     {
         // Azimuth of the line at the foot, and towards the point: sin of the difference is positive on the right.
-        var inverseFromStart = geodesic.Inverse(vertices[i], foot);
-        double lineAzimuth = inverseFromStart.Length.Metres < 1e-6 ? segments[i].Azimuth1 : inverseFromStart.Azimuth2;
+        var (foot, lineAzimuth) = segments[i].Position(along);
         var toPoint = geodesic.Inverse(foot, point);
         return Math.Sin((toPoint.Azimuth1 - lineAzimuth) * GeoMath.Degree);
     }

@@ -101,7 +101,7 @@ public sealed class Verifier
                 t.Screening.OutsideZone++;
 
                 // Just outside a distance threshold is where the reference line's own resolution matters: say so.
-                if (measures.Any(m => m.Threshold is { } th && Math.Abs(m.Distance.Metres - th.Metres) < ThresholdMargin.Metres))
+                if (measures.Any(NearThreshold))
                 {
                     t.NearMisses.Add(new Finding(evidence, zone, measures, time, actor, activity, actorId, counterpartId, identification, reasons, Confirmed: false));
                 }
@@ -359,7 +359,7 @@ public sealed class Verifier
 
         foreach (var (f, kind) in t.Confirmed.Items.Select(f => (f, "inside")).Concat(t.Possible.Items.Select(f => (f, "possibly inside"))).Concat(t.NearMisses.Items.Select(f => (f, "just outside"))))
         {
-            foreach (var m in f.Measures.Where(m => m.Threshold is { } th && Math.Abs(m.Distance.Metres - th.Metres) < ThresholdMargin.Metres))
+            foreach (var m in f.Measures.Where(NearThreshold))
             {
                 var resolution = Catalog.Features.TryGetValue(m.FeatureId, out var feature) ? feature.Provenance.Resolution : null;
                 caveats.Add($"{f.Evidence.Id} ({kind}) is {m.Distance} from {m.FeatureId}, within {ThresholdMargin} of the {m.Threshold} threshold; geometry resolution: {resolution ?? "not stated"}");
@@ -368,6 +368,8 @@ public sealed class Verifier
 
         return caveats;
     }
+
+    private static bool NearThreshold(ZoneMeasure m) => m.Threshold is { } th && Math.Abs(m.Distance.Metres - th.Metres) < ThresholdMargin.Metres;
 
     private static string Plural(int n, string word) => n == 1 ? word : word + "s";
 
