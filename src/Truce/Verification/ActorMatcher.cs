@@ -16,21 +16,37 @@ public sealed class ActorMatcher(ActorRegistry registry)
 {
     private readonly ActorRegistry registry = registry ?? throw new ArgumentNullException(nameof(registry));
 
+    // Datasets repeat a few hundred names millions of times; normalise each spelling once.
+    private readonly Dictionary<string, (Actor Actor, string? Category)?> resolved = new(StringComparer.Ordinal);
+
     /// <summary>The registry the matcher resolves names against.</summary>
     public ActorRegistry Registry => registry;
+
+    /// <summary>The registry's resolution of a reported name, remembered per spelling.</summary>
+    public (Actor Actor, string? Category)? Resolve(string reportedName)
+    {
+        ArgumentNullException.ThrowIfNull(reportedName);
+        if (!resolved.TryGetValue(reportedName, out var hit))
+        {
+            hit = registry.Resolve(reportedName);
+            resolved[reportedName] = hit;
+        }
+
+        return hit;
+    }
 
     /// <summary>Matches one report against one class for the event's days.</summary>
     public ActorMatch Match(ActorReport report, ActorClassSpec spec, DateRange days)
     {
         ArgumentNullException.ThrowIfNull(report);
         ArgumentNullException.ThrowIfNull(spec);
-        var resolved = registry.Resolve(report.Name);
-        if (resolved is null)
+        var hit = Resolve(report.Name);
+        if (hit is null)
         {
             return new ActorMatch(Judgement.No, null, $"'{report.Name}' is not in the actor registry");
         }
 
-        var (actor, aliasCategory) = resolved.Value;
+        var (actor, aliasCategory) = hit.Value;
         var category = report.Category ?? aliasCategory ?? actor.Category;
         if (spec.Excludes.Contains(actor.Id) || spec.Excludes.Contains(category))
         {

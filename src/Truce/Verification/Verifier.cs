@@ -63,7 +63,7 @@ public sealed class Verifier
     {
         ArgumentNullException.ThrowIfNull(evidence);
         EvidenceCount++;
-        foreach (var name in evidence.Actors.Select(a => a.Name).Distinct().Where(n => matcher.Registry.Resolve(n) is null))
+        foreach (var name in evidence.Actors.Select(a => a.Name).Distinct().Where(n => matcher.Resolve(n) is null))
         {
             unresolved[name] = unresolved.GetValueOrDefault(name) + 1;
         }
