@@ -25,6 +25,29 @@ public enum AgreementStatus
     Collapsed,
 }
 
+/// <summary>The snake_case names of <see cref="AgreementStatus"/> used in specs and output.</summary>
+public static class AgreementStatusNames
+{
+    private static readonly Dictionary<string, AgreementStatus> ByName = new(StringComparer.Ordinal)
+    {
+        ["talks"] = AgreementStatus.Talks,
+        ["reported"] = AgreementStatus.Reported,
+        ["agreed"] = AgreementStatus.Agreed,
+        ["signed"] = AgreementStatus.Signed,
+        ["in_force"] = AgreementStatus.InForce,
+        ["collapsed"] = AgreementStatus.Collapsed,
+    };
+
+    /// <summary>All names, in order of progress.</summary>
+    public static IEnumerable<string> All => ByName.Keys;
+
+    /// <summary>The status a name denotes, or null.</summary>
+    public static AgreementStatus? Parse(string? name) => name is not null && ByName.TryGetValue(name, out var s) ? s : null;
+
+    /// <summary>The name of a status.</summary>
+    public static string Name(AgreementStatus status) => ByName.First(kv => kv.Value == status).Key;
+}
+
 /// <summary>A published source for a term: who said it, where and when.</summary>
 /// <param name="Id">Slug used by terms to cite it.</param>
 /// <param name="Citation">Human-readable citation.</param>

@@ -87,19 +87,10 @@ public static class AgreementSpecReader
     private static AgreementStatus? ReadStatus(YamlCursor root)
     {
         var text = root.Scalar("status", required: true);
-        AgreementStatus? status = text switch
-        {
-            "talks" => AgreementStatus.Talks,
-            "reported" => AgreementStatus.Reported,
-            "agreed" => AgreementStatus.Agreed,
-            "signed" => AgreementStatus.Signed,
-            "in_force" => AgreementStatus.InForce,
-            "collapsed" => AgreementStatus.Collapsed,
-            _ => null,
-        };
+        var status = AgreementStatusNames.Parse(text);
         if (text is not null && status is null)
         {
-            root.Child("status")!.Error("TR031", $"'{text}' is not a status; use talks, reported, agreed, signed, in_force or collapsed");
+            root.Child("status")!.Error("TR031", $"'{text}' is not a status; use {string.Join(", ", AgreementStatusNames.All)}");
         }
 
         return status;

@@ -90,11 +90,7 @@ public static class JsonReportWriter
         w.WriteStartObject();
         w.WriteString("id", a.Id);
         w.WriteString("title", a.Title);
-        w.WriteString("status", a.Status switch
-        {
-            AgreementStatus.InForce => "in_force",
-            _ => a.Status.ToString().ToLowerInvariant(),
-        });
+        w.WriteString("status", AgreementStatusNames.Name(a.Status));
         w.WriteString("spec", a.File);
         WriteStrings(w, "parties", a.Parties);
         WriteStrings(w, "guarantors", a.Guarantors);
