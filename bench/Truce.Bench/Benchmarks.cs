@@ -58,7 +58,7 @@ public class UcdpImport
     }
 
     [Benchmark(Description = "20,000 GED rows")]
-    public int Import() => UcdpGedImporter.Read(new StringReader(csv), "bench.csv", sources).Count(r => r.Evidence is not null);
+    public int Import() => UcdpGedImporter.Read(Workload.Bytes(csv), "bench.csv", Workload.Context(sources), []).Count(r => r.Evidence is not null);
 }
 
 /// <summary>Holding evidence against all nine shipped agreements (13 obligation readings).</summary>
@@ -69,7 +69,7 @@ public class VerifyExamples
 
     [GlobalSetup]
     public void Setup() =>
-        items = [.. UcdpGedImporter.Read(new StringReader(Workload.UcdpCsv(5_000)), "bench.csv", Workload.Sources()).Select(r => r.Evidence).OfType<Evidence.Evidence>()];
+        items = [.. UcdpGedImporter.Read(Workload.Bytes(Workload.UcdpCsv(5_000)), "bench.csv", Workload.Context(Workload.Sources()), []).Select(r => r.Evidence).OfType<Evidence.Evidence>()];
 
     [Benchmark(Description = "5,000 GED items x 13 readings")]
     public int Verify()

@@ -29,12 +29,12 @@ public static class QuickBench
         var sources = Workload.Sources();
         long before = GC.GetTotalAllocatedBytes(precise: true);
         int rows = 0;
-        var import = Time(() => rows = UcdpGedImporter.Read(new StringReader(csv), "bench.csv", sources).Count(r => r.Evidence is not null), 1);
+        var import = Time(() => rows = UcdpGedImporter.Read(Workload.Bytes(csv), "bench.csv", Workload.Context(sources), []).Count(r => r.Evidence is not null), 1);
         long allocated = GC.GetTotalAllocatedBytes(precise: true) - before;
         output.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"UCDP GED import: {rows:N0} rows in {import.TotalMilliseconds:F0} ms = {rows / import.TotalSeconds:N0} rows/s, {allocated / (double)rows:N0} bytes allocated per row (streamed, not retained)"));
 
-        var items = UcdpGedImporter.Read(new StringReader(csv), "bench.csv", sources).Select(r => r.Evidence).OfType<Evidence.Evidence>().Take(10_000).ToList();
+        var items = UcdpGedImporter.Read(Workload.Bytes(csv), "bench.csv", Workload.Context(sources), []).Select(r => r.Evidence).OfType<Evidence.Evidence>().Take(10_000).ToList();
         var agreements = Workload.Agreements();
         var geometry = Workload.Geometry();
         var actors = Workload.Actors();

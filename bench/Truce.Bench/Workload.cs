@@ -86,4 +86,10 @@ public static class Workload
 
         return dir?.FullName ?? Directory.GetCurrentDirectory();
     }
+
+    /// <summary>Text as a UTF-8 stream, as an importer reads a file.</summary>
+    public static Stream Bytes(string text) => new MemoryStream(System.Text.Encoding.UTF8.GetBytes(text));
+
+    /// <summary>An import context with a fixed run date, so benchmark runs read the same rows.</summary>
+    public static Truce.Evidence.Import.ImportContext Context(SourceRegistry sources) => Truce.Evidence.Import.ImportContext.For(sources, new DateOnly(2026, 1, 1));
 }

@@ -1,89 +1,301 @@
+using System.IO.Compression;
 using System.Security.Cryptography;
 using System.Text;
-using System.Text.Encodings.Web;
 using System.Text.Json;
 using Truce.Evidence;
 using Truce.Evidence.Import;
 using Truce.Reports;
-using Truce.Verification;
 
 namespace Truce.Cli;
 
-/// <summary>Streams evidence files into a verifier, quarantining bad rows and hashing every byte read.</summary>
-internal static class EvidenceIngest
+/// <summary>Streams evidence files into a verifier: folders and archives expanded, each file and each event counted once, bad rows quarantined.</summary>
+/// <remarks>
+/// Files are read in reverse order of the command line so that, when two files report the same event, the later
+/// one (taken as the newer export) is admitted and the older one set aside with a note. Outputs (stats, inputs,
+/// coverage) are put back in the user's order afterwards.
+/// </remarks>
+internal sealed class EvidenceIngest(ImportContext context, Encoding? encoding, string? quarantineDir)
 {
     private const int RejectionsShown = 5;
 
-    /// <summary>Reads one file; rejected rows go to <paramref name="quarantineDir"/>, or are only counted when it is null (lint).</summary>
-    public static ImportStats Ingest(string file, SourceRegistry sources, Verifier? verifier, List<Coverage> coverages, List<InputFile> inputs, string? quarantineDir)
+    private readonly List<(int Order, ImportStats Stats)> stats = [];
+    private readonly List<(int Order, InputFile Input)> inputs = [];
+    private readonly List<(int Order, Coverage Coverage)> coverages = [];
+    private readonly List<string> partials = [];
+
+    /// <summary>Per-file results, in the user's order.</summary>
+    public IReadOnlyList<ImportStats> Stats => [.. stats.OrderBy(s => s.Order).Select(s => s.Stats)];
+
+    /// <summary>Evidence files read, with hashes, in the user's order.</summary>
+    public IReadOnlyList<InputFile> Inputs => [.. inputs.OrderBy(s => s.Order).Select(s => s.Input)];
+
+    /// <summary>Coverage declared or derived, in the user's order.</summary>
+    public IReadOnlyList<Coverage> Coverages => [.. coverages.OrderBy(s => s.Order).Select(s => s.Coverage)];
+
+    /// <summary>Files skipped or read once for two names, and why.</summary>
+    public List<string> Notes { get; } = [];
+
+    /// <summary>Each event once.</summary>
+    public EventLedger Ledger { get; } = new();
+
+    /// <summary>Whether any named input was missing, refused or only partly read.</summary>
+    public bool AnyRefused => stats.Any(s => s.Stats.Error is not null) || missing;
+
+    /// <summary>Whether nothing readable was found at all.</summary>
+    public bool NothingRead => inputsFound == 0;
+
+    private bool missing;
+    private int inputsFound;
+
+    /// <summary>Reads every path, handing each admitted item and each coverage to the sinks (either may be null: lint wants coverage only).</summary>
+    public void Run(IReadOnlyList<string> paths, Action<Evidence.Evidence>? onEvidence, CancellationToken cancel, Action<Coverage>? onCoverage = null)
     {
-        var display = Workspace.Display(file);
+        var files = Expand(paths);
+        inputsFound = files.Count;
+        DropDuplicateFiles(files);
+        try
+        {
+            for (int i = files.Count - 1; i >= 0; i--)
+            {
+                cancel.ThrowIfCancellationRequested();
+                ReadOne(files[i], onEvidence, cancel);
+            }
+
+            // Coverage is small and order-sensitive in reports: hand it over in the user's order, after reading.
+            foreach (var c in Coverages)
+            {
+                onCoverage?.Invoke(c);
+            }
+        }
+        catch (OperationCanceledException)
+        {
+            DeletePartials();
+            throw;
+        }
+    }
+
+    /// <summary>Deletes quarantine files still being written (on interruption nothing half-written may look complete).</summary>
+    public void DeletePartials()
+    {
+        foreach (var p in partials)
+        {
+            try
+            {
+                File.Delete(p);
+            }
+            catch (IOException)
+            {
+            }
+        }
+
+        partials.Clear();
+    }
+
+    private sealed record Input(int Order, string Display, string Path, string? ZipEntry, long Length);
+
+    /// <summary>Folders become the evidence files in them (every other entry is noted with the reason); archives become their members.</summary>
+    private List<Input> Expand(IReadOnlyList<string> paths)
+    {
+        var result = new List<Input>();
+        int order = 0;
+        void Add(string display, string path, string? entry, long length) => result.Add(new Input(order++, display, path, entry, length));
+
+        foreach (var given in paths)
+        {
+            var display = Paths.Display(given);
+            if (Directory.Exists(given))
+            {
+                int before = result.Count;
+                foreach (var entry in Directory.EnumerateFileSystemEntries(given).Order(StringComparer.Ordinal))
+                {
+                    var name = Paths.Display(Path.Combine(given, Path.GetFileName(entry)));
+                    if (Directory.Exists(entry))
+                    {
+                        Notes.Add($"{name}: skipped: a folder inside an evidence folder is not read (name it with --evidence to read it)");
+                    }
+                    else if (Path.GetExtension(entry).Equals(".zip", StringComparison.OrdinalIgnoreCase))
+                    {
+                        AddZip(name, entry);
+                    }
+                    else if (EvidenceReader.IsEvidenceFile(entry))
+                    {
+                        Add(name, entry, null, new FileInfo(entry).Length);
+                    }
+                    else
+                    {
+                        Notes.Add($"{name}: skipped: '{Path.GetExtension(entry)}' is not an evidence file type (.csv, .ndjson, .jsonl, .geojson, .json, their .gz forms, or .zip)");
+                    }
+                }
+
+                if (result.Count == before)
+                {
+                    missing = true;
+                    stats.Add((order++, new ImportStats(display, "folder", 0, 0, null, "no evidence files in this folder", [], [])));
+                }
+            }
+            else if (File.Exists(given))
+            {
+                if (Path.GetExtension(given).Equals(".zip", StringComparison.OrdinalIgnoreCase))
+                {
+                    AddZip(display, given);
+                }
+                else
+                {
+                    Add(display, given, null, new FileInfo(given).Length);
+                }
+            }
+            else
+            {
+                missing = true;
+                stats.Add((order++, new ImportStats(display, "unknown", 0, 0, null, "no such file or folder", [], [])));
+            }
+        }
+
+        return result;
+
+        void AddZip(string display, string path)
+        {
+            try
+            {
+                using var zip = ZipFile.OpenRead(path);
+                int before = result.Count;
+                foreach (var entry in zip.Entries.Where(e => e.Length > 0 || e.Name.Length > 0).OrderBy(e => e.FullName, StringComparer.Ordinal))
+                {
+                    if (EvidenceReader.IsEvidenceFile(entry.Name))
+                    {
+                        Add($"{display}/{entry.FullName}", path, entry.FullName, entry.Length);
+                    }
+                    else if (!entry.FullName.EndsWith('/'))
+                    {
+                        Notes.Add($"{display}/{entry.FullName}: skipped: not an evidence file type");
+                    }
+                }
+
+                if (result.Count == before)
+                {
+                    missing = true;
+                    stats.Add((order++, new ImportStats(display, "zip", 0, 0, null, "the archive holds no evidence files", [], [])));
+                }
+            }
+            catch (Exception ex) when (ex is InvalidDataException or IOException or UnauthorizedAccessException)
+            {
+                missing = true;
+                stats.Add((order++, new ImportStats(display, "zip", 0, 0, null, $"cannot read the archive: {ex.Message}", [], [])));
+            }
+        }
+    }
+
+    /// <summary>The same bytes given twice (by two names, or twice by one) are read once: identical files have equal sizes, so only those are hashed first.</summary>
+    private void DropDuplicateFiles(List<Input> files)
+    {
+        var hashes = new Dictionary<string, Input>(StringComparer.Ordinal);
+        foreach (var group in files.Where(f => f.ZipEntry is null).GroupBy(f => f.Length).Where(g => g.Count() > 1))
+        {
+            foreach (var f in group.OrderBy(f => f.Order))
+            {
+                string hash;
+                try
+                {
+                    using var s = File.OpenRead(f.Path);
+                    hash = Convert.ToHexString(SHA256.HashData(s));
+                }
+                catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+                {
+                    continue; // reported when it is read
+                }
+
+                if (hashes.TryGetValue(hash, out var first))
+                {
+                    Notes.Add($"{f.Display}: read once: the same bytes as {first.Display} (each event counts once)");
+                    files.Remove(f);
+                }
+                else
+                {
+                    hashes[hash] = f;
+                }
+            }
+        }
+    }
+
+    private void ReadOne(Input input, Action<Evidence.Evidence>? onEvidence, CancellationToken cancel)
+    {
         string format = "unknown";
         long accepted = 0, rejected = 0;
         var first = new List<Rejection>();
-        string? quarantinePath = null, error = null;
-        string? tempQuarantine = null;
+        var notices = new List<string>();
+        string? quarantinePath = null, tempQuarantine = null, error = null;
         StreamWriter? quarantine = null;
         var accumulator = new CoverageAccumulator();
         using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
         try
         {
-            using var fileStream = new FileStream(file, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16, FileOptions.SequentialScan);
-            using var stream = new HashingStream(fileStream, hash);
-            try
+            using var raw = Open(input, out var archive);
+            using (archive)
             {
-                var (detected, rows) = EvidenceReader.Open(stream, display, sources);
-                format = detected;
-                foreach (var row in rows)
+                using var stream = new HashingStream(raw, hash);
+                try
                 {
-                    if (row.Evidence is { } e)
+                    var (detected, rows) = EvidenceReader.Open(stream, input.Display, context, notices, encoding);
+                    format = detected;
+                    long n = 0;
+                    foreach (var row in rows)
                     {
-                        accepted++;
-                        accumulator.Add(e);
-                        verifier?.Observe(e);
-                    }
-                    else if (row.Coverage is { } c)
-                    {
-                        coverages.Add(c);
-                        verifier?.Observe(c);
-                    }
-                    else if (row.Rejection is { } r)
-                    {
-                        rejected++;
-                        if (first.Count < RejectionsShown)
+                        if ((++n & 1023) == 0)
                         {
-                            first.Add(r);
+                            cancel.ThrowIfCancellationRequested();
                         }
 
-                        if (quarantineDir is null)
+                        if (row.Evidence is { } e)
                         {
-                            continue;
+                            accepted++;
+                            accumulator.Add(e);
+                            if (Ledger.Admit(e, input.Order))
+                            {
+                                onEvidence?.Invoke(e);
+                            }
                         }
-
-                        if (quarantine is null)
+                        else if (row.Coverage is { } c)
                         {
-                            Directory.CreateDirectory(quarantineDir);
-                            quarantinePath = Workspace.Display(Path.Combine(quarantineDir, Path.GetFileName(file) + ".rejected.ndjson"));
-                            tempQuarantine = quarantinePath + ".partial";
-                            quarantine = new StreamWriter(tempQuarantine, false, new UTF8Encoding(false));
+                            coverages.Add((input.Order, c));
                         }
+                        else if (row.Rejection is { } r)
+                        {
+                            rejected++;
+                            if (first.Count < RejectionsShown)
+                            {
+                                first.Add(r);
+                            }
 
-                        quarantine.WriteLine(JsonSerializer.Serialize(
-                            new QuarantineRecord(r.File, r.Line, r.Field, r.Reason, r.Raw), QuarantineJson.Default.QuarantineRecord));
+                            if (quarantineDir is null)
+                            {
+                                continue;
+                            }
+
+                            if (quarantine is null)
+                            {
+                                Directory.CreateDirectory(quarantineDir);
+                                quarantinePath = QuarantinePath(input);
+                                tempQuarantine = quarantinePath + ".partial";
+                                partials.Add(tempQuarantine);
+                                quarantine = new StreamWriter(tempQuarantine, false, new UTF8Encoding(false)) { NewLine = "\n" };
+                            }
+
+                            quarantine.WriteLine(JsonSerializer.Serialize(new QuarantineRecord(r.File, r.Line, r.Field, r.Reason, r.Raw), QuarantineJson.Default.QuarantineRecord));
+                        }
                     }
                 }
-            }
-            catch (EvidenceFormatException ex)
-            {
-                error = ex.Reason;
-            }
+                catch (EvidenceFormatException ex)
+                {
+                    error = ex.Reason;
+                }
 
-            // Hash the whole file even when reading stopped early, so the recorded hash names the file given.
-            stream.CopyTo(Stream.Null);
+                // Hash the whole file even when reading stopped early, so the recorded hash names the file given.
+                stream.CopyTo(Stream.Null);
+            }
         }
-        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or InvalidDataException)
         {
-            error = $"cannot read: {ex.Message}";
+            error = accepted + rejected > 0 ? $"reading stopped after {accepted + rejected} rows: {ex.Message}" : $"cannot read: {ex.Message}";
         }
         finally
         {
@@ -93,25 +305,55 @@ internal static class EvidenceIngest
         if (tempQuarantine is not null)
         {
             File.Move(tempQuarantine, quarantinePath!, overwrite: true);
+            partials.Remove(tempQuarantine);
         }
 
-        if (error is null || accepted > 0)
+        if (error is null && accepted == 0 && rejected > 0)
         {
-            inputs.Add(new InputFile("evidence", display, Workspace.Hex(hash.GetHashAndReset())));
+            error = $"no row could be read ({rejected} rejected): is this really a {format} file?";
         }
 
+        inputs.Add((input.Order, new InputFile("evidence", input.Display, Convert.ToHexString(hash.GetHashAndReset()).ToLowerInvariant())));
         if (error is null && format is "ucdp-ged" or "acled")
         {
             var id = format == "ucdp-ged" ? UcdpGedImporter.SourceId : AcledImporter.SourceId;
-            if (accumulator.Build(sources.Resolve(id), id, display) is { } derived)
+            if (accumulator.Build(context.Sources.Resolve(id), id, input.Display) is { } derived)
             {
-                coverages.Add(derived);
-                verifier?.Observe(derived);
+                coverages.Add((input.Order, derived));
             }
         }
 
-        return new ImportStats(display, format, accepted, rejected, quarantinePath, error, first);
+        stats.Add((input.Order, new ImportStats(input.Display, format, accepted, rejected, quarantinePath, error, first, notices)));
     }
+
+    private static Stream Open(Input input, out IDisposable? archive)
+    {
+        archive = null;
+        if (input.ZipEntry is null)
+        {
+            return new FileStream(input.Path, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16, FileOptions.SequentialScan);
+        }
+
+        var zip = ZipFile.OpenRead(input.Path);
+        archive = zip;
+        return zip.GetEntry(input.ZipEntry)!.Open();
+    }
+
+    /// <summary>One quarantine file per input: its name, made unique when two inputs share a name.</summary>
+    private string QuarantinePath(Input input)
+    {
+        var name = Path.GetFileName(input.Display.Replace(".zip/", "-", StringComparison.Ordinal));
+        var path = Path.Combine(quarantineDir!, name + ".rejected.ndjson");
+        for (int k = 2; usedQuarantine.Contains(path); k++)
+        {
+            path = Path.Combine(quarantineDir!, $"{name}-{k}.rejected.ndjson");
+        }
+
+        usedQuarantine.Add(path);
+        return Paths.Display(path);
+    }
+
+    private readonly HashSet<string> usedQuarantine = new(StringComparer.Ordinal);
 
     /// <summary>A read-only pass-through stream that feeds every byte read into a hash.</summary>
     private sealed class HashingStream(Stream inner, IncrementalHash hash) : Stream
@@ -122,20 +364,15 @@ internal static class EvidenceIngest
 
         public override bool CanWrite => false;
 
-        public override long Length => inner.Length;
+        public override long Length => throw new NotSupportedException();
 
         public override long Position
         {
-            get => inner.Position;
+            get => throw new NotSupportedException();
             set => throw new NotSupportedException();
         }
 
-        public override int Read(byte[] buffer, int offset, int count)
-        {
-            int n = inner.Read(buffer, offset, count);
-            hash.AppendData(buffer, offset, n);
-            return n;
-        }
+        public override int Read(byte[] buffer, int offset, int count) => Read(buffer.AsSpan(offset, count));
 
         public override int Read(Span<byte> buffer)
         {

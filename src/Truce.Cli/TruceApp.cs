@@ -1,169 +1,356 @@
 using System.CommandLine;
+using System.Globalization;
 using System.Text;
 using Truce.Evidence;
+using Truce.Evidence.Import;
 using Truce.Reports;
 using Truce.Text;
 using Truce.Verification;
 
 namespace Truce.Cli;
 
-/// <summary>The truce command line: <c>lint</c> and <c>verify</c>. Runs in-process so tests can drive it end to end.</summary>
+/// <summary>What a run may depend on besides its arguments: the date (for plausibility checks) and a way to stop it.</summary>
+/// <param name="Today">The run's date; events dated later are implausible.</param>
+/// <param name="Cancel">Signalled by Ctrl-C or SIGTERM.</param>
+internal sealed record RunEnvironment(DateOnly Today, CancellationToken Cancel)
+{
+    /// <summary>The real date and no cancellation.</summary>
+    public static RunEnvironment Default => new(DateOnly.FromDateTime(DateTime.UtcNow), CancellationToken.None);
+}
+
+/// <summary>The truce command line: <c>lint</c>, <c>verify</c>, <c>actors</c> and <c>help</c>. Runs in-process so tests can drive it end to end.</summary>
 public static class TruceApp
 {
-    /// <summary>Exit code when specs have errors (or warnings under --strict).</summary>
+    /// <summary>Exit code: done.</summary>
+    public const int Ok = 0;
+
+    /// <summary>Exit code: the specs have errors (or warnings under --strict).</summary>
     public const int SpecErrors = 1;
 
-    /// <summary>Exit code when an input file was missing or refused.</summary>
-    public const int InputErrors = 2;
+    /// <summary>Exit code: bad usage, or an input missing or unreadable so that the command could not run.</summary>
+    public const int UsageOrInput = 2;
 
-    /// <summary>Exit code for an unexpected internal failure.</summary>
+    /// <summary>Exit code: the report was written, but some evidence was missing, refused or only partly read.</summary>
+    public const int PartialInput = 3;
+
+    /// <summary>Exit code: the report could not be written (disk full, closed pipe, no permission).</summary>
+    public const int OutputFailed = 4;
+
+    /// <summary>Exit code: a bug in Truce; the trace is in a log file.</summary>
     public const int InternalError = 70;
 
+    /// <summary>Exit code: interrupted (Ctrl-C); nothing half-written was left.</summary>
+    public const int Interrupted = 130;
+
+    private static readonly string[] Commands = ["lint", "verify", "actors", "help"];
+
+    /// <summary>Runs the command line with the real date and no cancellation, and returns the exit code.</summary>
+    public static int Run(string[] args, TextWriter output, TextWriter error) => Run(args, output, error, RunEnvironment.Default);
+
     /// <summary>Runs the command line and returns the exit code.</summary>
-    public static int Run(string[] args, TextWriter output, TextWriter error)
+    internal static int Run(string[] args, TextWriter output, TextWriter error, RunEnvironment env)
     {
+        ArgumentNullException.ThrowIfNull(args);
         ArgumentNullException.ThrowIfNull(output);
         ArgumentNullException.ThrowIfNull(error);
-        var actors = new Option<string>("--actors") { Description = "Actor registry YAML", DefaultValueFactory = _ => "examples/actors.yaml" };
-        var sources = new Option<string>("--sources") { Description = "Sources registry YAML (reliability of each source)", DefaultValueFactory = _ => "examples/sources.yaml" };
-        var evidence = new Option<string[]>("--evidence", "-e") { Description = "Evidence file or folder: UCDP GED or ACLED .csv, .ndjson, .geojson (repeatable)", AllowMultipleArgumentsPerToken = false };
-        var specs = new Argument<string[]>("specs") { Description = "Agreement spec files or folders of *.yaml", Arity = ArgumentArity.OneOrMore };
-
-        var strict = new Option<bool>("--strict") { Description = "Treat warnings as errors" };
-        var lint = new Command("lint", "Check agreement specs: errors with file, line and field; warnings for loopholes") { specs, actors, sources, evidence, strict };
-        lint.SetAction(parse => Lint(parse.GetValue(specs)!, parse.GetValue(actors)!, parse.GetValue(sources)!, parse.GetValue(evidence) ?? [], parse.GetValue(strict), output, error));
-
-        var verifySpecs = new Argument<string[]>("specs") { Description = "Agreement spec files or folders of *.yaml", Arity = ArgumentArity.OneOrMore };
-        var format = new Option<string>("--format", "-f") { Description = "Output format", DefaultValueFactory = _ => "table" };
-        format.AcceptOnlyFromAmong("table", "json", "geojson", "markdown");
-        var outFile = new Option<string?>("--out", "-o") { Description = "Write the report to this file instead of standard output" };
-        var quarantine = new Option<string>("--quarantine") { Description = "Folder for rejected evidence rows", DefaultValueFactory = _ => "quarantine" };
-        var verify = new Command("verify", "Hold evidence against agreement specs and give a verdict per obligation") { verifySpecs, actors, sources, evidence, format, outFile, quarantine };
-        verify.SetAction(parse => Verify(
-            parse.GetValue(verifySpecs)!, parse.GetValue(actors)!, parse.GetValue(sources)!, parse.GetValue(evidence) ?? [],
-            parse.GetValue(format)!, parse.GetValue(outFile), parse.GetValue(quarantine)!, output, error));
-
-        var root = new RootCommand("Truce: verify security agreements against conflict evidence") { lint, verify };
-        root.HelpName = "truce"; // the same name in help whatever host runs us (dotnet, testhost)
+        ArgumentNullException.ThrowIfNull(env);
+        var err = new SafeTextWriter(error);
         try
         {
-            return root.Parse(args).Invoke(new InvocationConfiguration { Output = output, Error = error, EnableDefaultExceptionHandler = false });
+            return Dispatch(args, output, err, env);
+        }
+        catch (OperationCanceledException)
+        {
+            err.WriteLine("truce: interrupted; no partial report or quarantine file was left");
+            return Interrupted;
+        }
+        catch (ReportOutput.WriteFailedException ex)
+        {
+            err.WriteLine("truce: " + ex.Message);
+            return OutputFailed;
+        }
+        catch (IOException ex) when (ex.HResult == 32 || ex.Message.Contains("pipe", StringComparison.OrdinalIgnoreCase))
+        {
+            err.WriteLine("truce: cannot write to standard output: " + ex.Message);
+            return OutputFailed;
         }
 #pragma warning disable CA1031 // The last line of defence: user input must never end in a stack trace.
         catch (Exception ex)
 #pragma warning restore CA1031
         {
-            error.WriteLine($"truce: internal error: {ex.GetType().Name}: {ex.Message}");
-            error.WriteLine("This is a bug in Truce, not in your input; please report it with the command you ran.");
-            if (Environment.GetEnvironmentVariable("TRUCE_DEBUG") == "1")
-            {
-                error.WriteLine(ex.ToString());
-            }
-
+            var log = WriteCrashLog(args, ex);
+            err.WriteLine($"truce: internal error ({ex.GetType().Name}), a bug in Truce, not in your input; details in {log ?? "(no log could be written)"}");
             return InternalError;
         }
     }
 
-    /// <summary>Evidence paths with folders expanded to the evidence files inside them (.csv, .ndjson, .jsonl, .geojson, .json), in ordinal order.</summary>
-    internal static string[] ExpandEvidence(IEnumerable<string> paths) =>
-        [.. paths.SelectMany<string, string>(p => Directory.Exists(p)
-            ? Directory.EnumerateFiles(p)
-                .Where(f => Path.GetExtension(f).ToLowerInvariant() is ".csv" or ".ndjson" or ".jsonl" or ".geojson" or ".json")
-                .Select(Workspace.Display)
-                .Order(StringComparer.Ordinal)
-            : [p])];
-
-    private static int Lint(string[] specPaths, string actorsPath, string sourcesPath, string[] evidenceFiles, bool strict, TextWriter output, TextWriter error)
+    private static int Dispatch(string[] args, TextWriter output, TextWriter err, RunEnvironment env)
     {
-        evidenceFiles = ExpandEvidence(evidenceFiles);
-        var stats = new List<ImportStats>();
-        Func<SourceRegistry, IReadOnlyList<Coverage>>? evidenceCoverage = evidenceFiles.Length == 0 ? null : sources =>
+        if (args.Length > 0 && !args[0].StartsWith('-') && !Commands.Contains(args[0]))
         {
-            // Only what the evidence watched matters to lint: rows are counted, not verified or quarantined.
-            var coverages = new List<Coverage>();
-            foreach (var f in evidenceFiles)
+            return UnknownCommand(args[0], err);
+        }
+
+        if (args.Length > 0 && args[0] == "help")
+        {
+            if (args.Length > 1 && !Commands.Contains(args[1]))
             {
-                stats.Add(EvidenceIngest.Ingest(f, sources, null, coverages, [], quarantineDir: null));
+                return UnknownCommand(args[1], err);
             }
 
-            return coverages;
+            args = args.Length > 1 ? [args[1], "--help"] : ["--help"];
+        }
+
+        var root = BuildCommands(output, err, env);
+        var parse = root.Parse(args);
+        if (parse.Errors.Count > 0)
+        {
+            foreach (var e in parse.Errors)
+            {
+                err.WriteLine("truce: " + e.Message);
+            }
+
+            var command = parse.CommandResult.Command;
+            err.WriteLine($"Run 'truce help{(command == root ? string.Empty : " " + command.Name)}' for usage.");
+            return UsageOrInput;
+        }
+
+        return parse.Invoke(new InvocationConfiguration { Output = output, Error = err, EnableDefaultExceptionHandler = false });
+    }
+
+    private static int UnknownCommand(string name, TextWriter err)
+    {
+        var nearest = Commands.OrderBy(c => Levenshtein(c, name)).First();
+        err.WriteLine($"truce: unknown command '{name}'{(Levenshtein(nearest, name) <= 3 ? $"; did you mean '{nearest}'?" : string.Empty)} Commands: {string.Join(", ", Commands)}.");
+        return UsageOrInput;
+    }
+
+    private static RootCommand BuildCommands(TextWriter output, TextWriter err, RunEnvironment env)
+    {
+        Option<string?> Actors() => new("--actors") { Description = "Actor registry YAML (default: actors.yaml next to the specs, or in $TRUCE_HOME)" };
+        Option<string?> Sources() => new("--sources") { Description = "Sources registry YAML (default: sources.yaml next to the specs, or in $TRUCE_HOME)" };
+        Option<string[]> Evidence() => new("--evidence", "-e") { Description = "Evidence file or folder: UCDP GED or ACLED .csv, .ndjson, .geojson, .gz or .zip (repeatable)", AllowMultipleArgumentsPerToken = false };
+        Option<bool> AllowOutside() => new("--allow-outside") { Description = "Let specs name geometry outside their home folder tree (absolute paths, ../ beyond it)" };
+        Option<string?> EncodingOption() => new("--encoding") { Description = "Encoding of evidence files that are not UTF-8: latin1, windows-1252, utf-16" };
+        Argument<string[]> Specs() => new("specs") { Description = "Agreement spec files or folders of *.yaml", Arity = ArgumentArity.OneOrMore };
+
+        var lintSpecs = Specs();
+        var lintActors = Actors();
+        var lintSources = Sources();
+        var lintEvidence = Evidence();
+        var lintOutside = AllowOutside();
+        var lintEncoding = EncodingOption();
+        var strict = new Option<bool>("--strict") { Description = "Treat warnings as errors" };
+        var lint = new Command("lint", "Check agreement specs: errors with file, line and field; warnings for loopholes")
+        {
+            lintSpecs, lintActors, lintSources, lintEvidence, strict, lintOutside, lintEncoding,
         };
-        var ws = Workspace.Load(specPaths, actorsPath, sourcesPath, evidenceCoverage);
+        lint.SetAction(parse => Lint(
+            parse.GetValue(lintSpecs)!, new LoadOptions(parse.GetValue(lintActors), parse.GetValue(lintSources), parse.GetValue(lintOutside)),
+            parse.GetValue(lintEvidence) ?? [], parse.GetValue(lintEncoding), parse.GetValue(strict), output, err, env));
+
+        var verifySpecs = Specs();
+        var verifyActors = Actors();
+        var verifySources = Sources();
+        var verifyEvidence = Evidence();
+        var verifyOutside = AllowOutside();
+        var verifyEncoding = EncodingOption();
+        var format = new Option<string>("--format", "-f") { Description = "Output format", DefaultValueFactory = _ => "table" };
+        format.AcceptOnlyFromAmong("table", "json", "geojson", "markdown");
+        var outFile = new Option<string?>("--out", "-o") { Description = "Write the report to this file (or device, or - for standard output) instead of standard output" };
+        var quarantine = new Option<string?>("--quarantine") { Description = "Folder to write rejected evidence rows to, one file per input (nothing is written without it)" };
+        var verify = new Command("verify", "Hold evidence against agreement specs and give a verdict per obligation")
+        {
+            verifySpecs, verifyActors, verifySources, verifyEvidence, format, outFile, quarantine, verifyOutside, verifyEncoding,
+        };
+        verify.SetAction(parse => Verify(
+            parse.GetValue(verifySpecs)!, new LoadOptions(parse.GetValue(verifyActors), parse.GetValue(verifySources), parse.GetValue(verifyOutside)),
+            parse.GetValue(verifyEvidence) ?? [], parse.GetValue(verifyEncoding), parse.GetValue(format)!, parse.GetValue(outFile), parse.GetValue(quarantine),
+            output, err, env));
+
+        var actorsEvidence = Evidence();
+        actorsEvidence.Required = true;
+        var actorsRegistry = Actors();
+        var actorsSources = Sources();
+        var actorsEncoding = EncodingOption();
+        var actorsSpecs = new Option<string?>("--specs") { Description = "Folder of specs whose home holds the registries (default: examples/agreements when present)" };
+        var actors = new Command("actors", "List the actor names in evidence files and how the registry resolves each (to extend it for your data)")
+        {
+            actorsEvidence, actorsRegistry, actorsSources, actorsEncoding, actorsSpecs,
+        };
+        actors.SetAction(parse => ActorsCommand.Run(
+            parse.GetValue(actorsEvidence) ?? [], new LoadOptions(parse.GetValue(actorsRegistry), parse.GetValue(actorsSources), false),
+            parse.GetValue(actorsSpecs), parse.GetValue(actorsEncoding), output, err, env));
+
+        var help = new Command("help", "Show help for truce or one of its commands");
+        var root = new RootCommand("Truce: verify security agreements against conflict evidence") { lint, verify, actors, help };
+        root.HelpName = "truce"; // the same name in help whatever host runs us (dotnet, testhost)
+        return root;
+    }
+
+    /// <summary>The encoding a user named, or an error line.</summary>
+    internal static (Encoding? Encoding, string? Error) ParseEncoding(string? name)
+    {
+        if (name is null)
+        {
+            return (null, null);
+        }
+
+        Encoding.RegisterProvider(CodePagesEncodingProvider.Instance);
+        return name.ToLowerInvariant().Replace("-", string.Empty, StringComparison.Ordinal).Replace("_", string.Empty, StringComparison.Ordinal) switch
+        {
+            "utf8" => (new UTF8Encoding(false), null),
+            "latin1" or "iso88591" => (Encoding.Latin1, null),
+            "windows1252" or "cp1252" => (Encoding.GetEncoding(1252), null),
+            "utf16" or "utf16le" => (Encoding.Unicode, null),
+            "utf16be" => (Encoding.BigEndianUnicode, null),
+            _ => (null, $"unknown encoding '{name}': use utf-8, latin1, windows-1252, utf-16 or utf-16be"),
+        };
+    }
+
+    private static int Lint(string[] specPaths, LoadOptions options, string[] evidencePaths, string? encodingName, bool strict, TextWriter output, TextWriter err, RunEnvironment env)
+    {
+        var (encoding, encodingError) = ParseEncoding(encodingName);
+        if (encodingError is not null)
+        {
+            err.WriteLine("truce: " + encodingError);
+            return UsageOrInput;
+        }
+
+        EvidenceIngest? ingest = null;
+        Func<SourceRegistry, IReadOnlyList<Coverage>>? evidenceCoverage = evidencePaths.Length == 0 ? null : sources =>
+        {
+            // Only what the evidence watched matters to lint: rows are counted, not verified or quarantined.
+            ingest = new EvidenceIngest(new ImportContext(sources, env.Today, ImportLimits.Default), encoding, quarantineDir: null);
+            ingest.Run(evidencePaths, null, env.Cancel);
+            return ingest.Coverages;
+        };
+        var ws = Workspace.Load(specPaths, options, evidenceCoverage);
+        var safe = new SafeTextWriter(output);
         foreach (var d in ws.Diagnostics.Items)
         {
-            (d.Severity == Severity.Error ? error : output).WriteLine(d.ToString());
+            (d.Severity == Severity.Error ? err : safe).WriteLine(d.ToString());
         }
 
-        foreach (var s in stats.Where(s => s.Error is not null))
+        var refused = ingest?.Stats.Where(s => s.Error is not null).ToList() ?? [];
+        foreach (var s in refused)
         {
-            error.WriteLine($"{s.File}: error: {s.Error}");
+            err.WriteLine($"{s.File}: error: {s.Error}");
         }
 
-        int errors = ws.Diagnostics.Items.Count(d => d.Severity == Severity.Error) + stats.Count(s => s.Error is not null);
+        int errors = ws.Diagnostics.Items.Count(d => d.Severity == Severity.Error) + refused.Count;
         int warnings = ws.Diagnostics.Items.Count(d => d.Severity == Severity.Warning);
-        output.WriteLine($"{ws.Agreements.Count} spec(s) checked: {errors} error(s), {warnings} warning(s)");
-        return errors > 0 || (strict && warnings > 0) ? SpecErrors : 0;
+        safe.WriteLine($"{ws.Agreements.Count} spec(s) checked: {errors} error(s), {warnings} warning(s)");
+        if (ws.InputMissing || refused.Count > 0)
+        {
+            return UsageOrInput;
+        }
+
+        return errors > 0 || (strict && warnings > 0) ? SpecErrors : Ok;
     }
 
     private static int Verify(
-        string[] specPaths, string actorsPath, string sourcesPath, string[] evidenceFiles, string format, string? outFile, string quarantineDir, TextWriter output, TextWriter error)
+        string[] specPaths, LoadOptions options, string[] evidencePaths, string? encodingName, string format, string? outFile, string? quarantineDir,
+        TextWriter output, TextWriter err, RunEnvironment env)
     {
-        evidenceFiles = ExpandEvidence(evidenceFiles);
-        var ws = Workspace.Load(specPaths, actorsPath, sourcesPath);
+        var (encoding, encodingError) = ParseEncoding(encodingName);
+        if (encodingError is not null)
+        {
+            err.WriteLine("truce: " + encodingError);
+            return UsageOrInput;
+        }
+
+        var ws = Workspace.Load(specPaths, options);
         if (ws.Diagnostics.HasErrors || ws.Actors is null)
         {
             foreach (var d in ws.Diagnostics.Items.Where(d => d.Severity == Severity.Error))
             {
-                error.WriteLine(d.ToString());
+                err.WriteLine(d.ToString());
             }
 
-            error.WriteLine("truce: the specs have errors; run 'truce lint' for the full list. Nothing was verified.");
-            return ws.Diagnostics.Items.Any(d => d.Code is "TR090" or "TR093") ? InputErrors : SpecErrors;
+            err.WriteLine(ws.InputMissing
+                ? "truce: an input could not be read; nothing was verified."
+                : "truce: the specs have errors; run 'truce lint' for the full list. Nothing was verified.");
+            return ws.InputMissing ? UsageOrInput : SpecErrors;
         }
 
         var verifier = new Verifier(ws.Agreements, ws.Catalog, ws.Actors);
-        var coverages = new List<Coverage>();
-        var imports = new List<ImportStats>();
-        foreach (var file in evidenceFiles)
+        var ingest = new EvidenceIngest(new ImportContext(ws.Sources, env.Today, ImportLimits.Default), encoding, quarantineDir);
+        ingest.Run(evidencePaths, verifier.Observe, env.Cancel, verifier.Observe);
+        foreach (var note in ingest.Notes)
         {
-            var stats = EvidenceIngest.Ingest(file, ws.Sources, verifier, coverages, ws.Inputs, quarantineDir);
-            imports.Add(stats);
+            err.WriteLine(note);
+        }
+
+        foreach (var stats in ingest.Stats)
+        {
             if (stats.Error is not null)
             {
-                error.WriteLine($"{stats.File}: error: {stats.Error} (file refused; other files were still used)");
+                err.WriteLine($"{stats.File}: error: {stats.Error}{(stats.Accepted > 0 ? $" ({stats.Accepted} rows before it were used)" : " (other files were still used)")}");
             }
-            else if (stats.Rejected > 0)
+
+            foreach (var notice in stats.Notices)
             {
-                error.WriteLine($"{stats.File}: {stats.Rejected} row(s) rejected, {stats.Accepted} accepted; rejects in {stats.Quarantine}");
+                err.WriteLine($"{stats.File}: note: {notice}");
+            }
+
+            if (stats.Rejected > 0)
+            {
+                err.WriteLine($"{stats.File}: {stats.Rejected} row(s) rejected, {stats.Accepted} accepted; "
+                    + (stats.Quarantine is null ? "give --quarantine DIR to keep them with their reasons" : $"rejects in {stats.Quarantine}"));
                 foreach (var r in stats.FirstRejections)
                 {
-                    error.WriteLine("  " + r);
+                    err.WriteLine("  " + r);
                 }
             }
         }
 
-        if (evidenceFiles.Length == 0)
+        if (ingest.Ledger.Duplicates > 0)
         {
-            error.WriteLine("truce: no evidence given (--evidence); every obligation will be unverifiable.");
+            err.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"truce: {ingest.Ledger.Duplicates} event report(s) set aside because the same source and event id was already read ({ingest.Ledger.Revised} with different content: the later file's revision was used)"));
         }
 
+        if (evidencePaths.Length == 0)
+        {
+            err.WriteLine("truce: no evidence given (--evidence); every obligation will be unverifiable.");
+        }
+        else if (ingest.NothingRead)
+        {
+            err.WriteLine("truce: none of the evidence paths held a readable evidence file; every obligation will be unverifiable.");
+        }
+
+        env.Cancel.ThrowIfCancellationRequested();
         var report = new VerificationReport(
-            ws.Inputs, imports, ws.Agreements, verifier.Verdicts(), coverages, verifier.UnresolvedNames, ws.Catalog,
-            [.. ws.Diagnostics.Items.Where(d => d.Severity == Severity.Warning)]);
-        WriteReport(report, format, outFile, output);
-        return imports.Any(i => i.Error is not null) ? InputErrors : 0;
+            [.. ws.Inputs, .. ingest.Inputs], ingest.Stats, ws.Agreements, verifier.Verdicts(), ingest.Coverages, verifier.UnresolvedNames, ws.Catalog,
+            [.. ws.Diagnostics.Items.Where(d => d.Severity == Severity.Warning)],
+            new EvidenceSummary(ingest.Notes, ingest.Ledger.Duplicates, ingest.Ledger.Revised, ingest.Ledger.Clashes));
+        var bytes = Render(report, format);
+        if (outFile is null || outFile == "-")
+        {
+            output.Write(Encoding.UTF8.GetString(bytes));
+            output.Flush();
+        }
+        else
+        {
+            err.WriteLine(ReportOutput.Write(outFile, bytes, env.Cancel));
+        }
+
+        return ingest.AnyRefused || (evidencePaths.Length > 0 && ingest.NothingRead) ? PartialInput : Ok;
     }
 
-    private static void WriteReport(VerificationReport report, string format, string? outFile, TextWriter output)
+    private static byte[] Render(VerificationReport report, string format)
     {
         using var buffer = new MemoryStream();
         switch (format)
         {
             case "json":
                 JsonReportWriter.Write(report, buffer);
+                buffer.WriteByte((byte)'\n');
                 break;
             case "geojson":
                 GeoJsonReportWriter.Write(report, buffer);
+                buffer.WriteByte((byte)'\n');
                 break;
             default:
                 using (var w = new StreamWriter(buffer, new UTF8Encoding(false), leaveOpen: true) { NewLine = "\n" })
@@ -181,23 +368,46 @@ public static class TruceApp
                 break;
         }
 
-        if (format is "json" or "geojson")
+        return buffer.ToArray();
+    }
+
+    private static string? WriteCrashLog(string[] args, Exception ex)
+    {
+        try
         {
-            buffer.WriteByte((byte)'\n');
+            var path = Path.Combine(Path.GetTempPath(), $"truce-crash-{DateTime.UtcNow:yyyyMMdd-HHmmss}-{Environment.ProcessId}.log");
+            File.WriteAllText(path, $"truce {string.Join(' ', args)}\n{ex}\n");
+            return path;
+        }
+#pragma warning disable CA1031 // A failing log must not hide the original failure.
+        catch (Exception)
+#pragma warning restore CA1031
+        {
+            return null;
+        }
+    }
+
+    private static int Levenshtein(string a, string b)
+    {
+        var d = new int[a.Length + 1, b.Length + 1];
+        for (int i = 0; i <= a.Length; i++)
+        {
+            d[i, 0] = i;
         }
 
-        if (outFile is null)
+        for (int j = 0; j <= b.Length; j++)
         {
-            output.Write(Encoding.UTF8.GetString(buffer.ToArray()));
-            return;
+            d[0, j] = j;
         }
 
-        // Write beside the target and rename, so a failed run never leaves a half-written report.
-        var dir = Path.GetDirectoryName(Path.GetFullPath(outFile))!;
-        Directory.CreateDirectory(dir);
-        var temp = outFile + ".partial";
-        File.WriteAllBytes(temp, buffer.ToArray());
-        File.Move(temp, outFile, overwrite: true);
-        output.WriteLine($"wrote {format} report to {Workspace.Display(outFile)}");
+        for (int i = 1; i <= a.Length; i++)
+        {
+            for (int j = 1; j <= b.Length; j++)
+            {
+                d[i, j] = Math.Min(Math.Min(d[i - 1, j] + 1, d[i, j - 1] + 1), d[i - 1, j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1));
+            }
+        }
+
+        return d[a.Length, b.Length];
     }
 }

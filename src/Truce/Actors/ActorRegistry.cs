@@ -1,9 +1,11 @@
+using System.Globalization;
 using System.Text;
+using System.Text.RegularExpressions;
 
 namespace Truce.Actors;
 
 /// <summary>Canonical actors, their aliases and class memberships: turns reported names into actors without guessing.</summary>
-public sealed class ActorRegistry
+public sealed partial class ActorRegistry
 {
     private readonly Dictionary<string, Actor> actorsById;
     private readonly Dictionary<string, (Actor Actor, string? Category)> byName;
@@ -52,41 +54,80 @@ public sealed class ActorRegistry
     /// <summary>All classes, by id.</summary>
     public IReadOnlyDictionary<string, ActorClass> Classes => classesById;
 
-    /// <summary>Normalises a reported name for lookup: case, spacing, quotes and dashes do not distinguish actors.</summary>
+    /// <summary>Normalises a reported name for lookup: case, diacritics, spacing, quotes, apostrophes, periods and dashes do not distinguish actors.</summary>
+    /// <remarks>
+    /// Hyphen-joined Arabic article forms (al-, el-, ash-, as-, ad-, at-, az-, an-, ar-, ath-, adh-, ul-) read as "al", so
+    /// "Ahrar ash-Sham" meets "Ahrar al-Sham". Nothing else is folded: transliteration variants such as Jaysh / Jaish are
+    /// listed as aliases, because a rule general enough to merge them could merge two different groups.
+    /// </remarks>
     public static string Normalize(string name)
     {
         ArgumentNullException.ThrowIfNull(name);
-        var sb = new StringBuilder(name.Length);
-        bool space = false;
-        foreach (var ch in name.Trim())
+        var decomposed = name.Trim().Normalize(NormalizationForm.FormD);
+        var sb = new StringBuilder(decomposed.Length);
+        foreach (var ch in decomposed)
         {
+            if (CharUnicodeInfo.GetUnicodeCategory(ch) == UnicodeCategory.NonSpacingMark)
+            {
+                continue;
+            }
+
             char c = ch switch
             {
-                '\u2019' or '\u2018' or '`' => '\'',
-                '\u2010' or '\u2011' or '\u2012' or '\u2013' or '\u2014' => '-',
+                '\u2010' or '\u2011' or '\u2012' or '\u2013' or '\u2014' or '\u2015' or '\u2212' => '-',
                 _ => char.ToLowerInvariant(ch),
             };
-            if (char.IsWhiteSpace(c) || c == '_')
-            {
-                space = sb.Length > 0;
-                continue;
-            }
-
-            if (c is '"' or '.')
+            if (c is '\'' or '\u2019' or '\u2018' or '`' or '\u02BF' or '\u02BE' or '\u02BC' or '"' or '\u201C' or '\u201D' or '.')
             {
                 continue;
-            }
-
-            if (space)
-            {
-                sb.Append(' ');
-                space = false;
             }
 
             sb.Append(c);
         }
 
-        return sb.ToString();
+        var text = ArticleForm().Replace(sb.ToString(), "al ");
+        var result = new StringBuilder(text.Length);
+        bool space = false;
+        foreach (var c in text)
+        {
+            if (char.IsWhiteSpace(c) || c is '_' or '-')
+            {
+                space = result.Length > 0;
+                continue;
+            }
+
+            if (space)
+            {
+                result.Append(' ');
+                space = false;
+            }
+
+            result.Append(c);
+        }
+
+        return result.ToString();
+    }
+
+    /// <summary>What a reported side denotes: one actor, or the members of a coalition written as a comma-separated list.</summary>
+    /// <remarks>
+    /// The whole name is tried first, so an actor whose name contains a comma resolves as itself. Otherwise the name
+    /// is split at commas and each part resolved on its own; a part that is not in the registry comes back with no actor.
+    /// </remarks>
+    public IReadOnlyList<SideMember> ResolveSide(string reportedName)
+    {
+        ArgumentNullException.ThrowIfNull(reportedName);
+        if (Resolve(reportedName) is { } whole)
+        {
+            return [new SideMember(reportedName, whole.Actor, whole.Category)];
+        }
+
+        if (!reportedName.Contains(','))
+        {
+            return [new SideMember(reportedName, null, null)];
+        }
+
+        return [.. reportedName.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
+            .Select(part => Resolve(part) is { } hit ? new SideMember(part, hit.Actor, hit.Category) : new SideMember(part, null, null))];
     }
 
     /// <summary>The actor a reported name denotes and any category the name implies; null when the name is unknown.</summary>
@@ -128,4 +169,13 @@ public sealed class ActorRegistry
 
         byName[key] = (actor, category);
     }
+
+    [GeneratedRegex(@"(?<![\p{L}\p{N}])(al|el|ash|as|ad|at|az|an|ar|ath|adh|ul)-", RegexOptions.CultureInvariant)]
+    private static partial Regex ArticleForm();
 }
+
+/// <summary>One member of a reported side: the name as written and the registry actor it denotes (null when not in the registry).</summary>
+/// <param name="Name">The member's name as reported.</param>
+/// <param name="Actor">The actor, or null when the name is not in the registry.</param>
+/// <param name="Category">A category the alias implies, if any.</param>
+public sealed record SideMember(string Name, Actor? Actor, string? Category);

@@ -7,7 +7,29 @@ using Truce.Geodesy;
 /// <param name="Role">What the actor did in the event.</param>
 /// <param name="Basis">How the identification was made.</param>
 /// <param name="Category">A category the report gives (e.g. advisors), if any.</param>
-public sealed record ActorReport(string Name, ActorRole Role, IdentificationBasis Basis, string? Category = null);
+/// <param name="Deaths">Deaths the source counts on this actor's side at this event (UCDP deaths_a / deaths_b); null when the source does not count per side.</param>
+/// <remarks>
+/// <see cref="Name"/> may list a coalition ("Ahrar al-Sham, Jabhat Fateh al-Sham, Southern Front", as UCDP writes its
+/// sides); the actor registry splits it into members, and per-side facts such as <see cref="Deaths"/> belong to the
+/// coalition as a whole.
+/// </remarks>
+public sealed record ActorReport(string Name, ActorRole Role, IdentificationBasis Basis, string? Category = null, int? Deaths = null);
+
+/// <summary>The administrative units a source places an event in (UCDP country / adm_1 / adm_2, ACLED country / admin1 / admin2), as written.</summary>
+/// <param name="Scheme">Whose names these are: ucdp, acled or truce.</param>
+/// <param name="Country">Country name, if given.</param>
+/// <param name="Admin1">First-order unit (governorate), if given.</param>
+/// <param name="Admin2">Second-order unit (district), if given.</param>
+public sealed record AdminAttribution(string Scheme, string? Country, string? Admin1, string? Admin2)
+{
+    /// <summary>Null when no unit is named at all.</summary>
+    public static AdminAttribution? Of(string scheme, string? country, string? admin1, string? admin2)
+    {
+        static string? Clean(string? s) => string.IsNullOrWhiteSpace(s) ? null : s.Trim();
+        var (c, a1, a2) = (Clean(country), Clean(admin1), Clean(admin2));
+        return c is null && a1 is null && a2 is null ? null : new AdminAttribution(scheme, c, a1, a2);
+    }
+}
 
 /// <summary>Where an evidence item came from: file, 1-based line (or feature index) and format.</summary>
 public sealed record EvidenceOrigin(string File, long Line, string Format);
@@ -29,7 +51,10 @@ public sealed record Evidence
         SourceAssessment source,
         string? description = null,
         int? fatalities = null,
-        string? place = null)
+        string? place = null,
+        AdminAttribution? admin = null,
+        int? fatalitiesLow = null,
+        int? fatalitiesHigh = null)
     {
         Id = Preconditions.CheckNotBlank(id, nameof(id));
         Origin = origin ?? throw new ArgumentNullException(nameof(origin));
@@ -45,9 +70,17 @@ public sealed record Evidence
             throw new ArgumentOutOfRangeException(nameof(fatalities), fatalities, "fatalities cannot be negative");
         }
 
+        if (fatalitiesLow is < 0 || fatalitiesHigh is < 0)
+        {
+            throw new ArgumentOutOfRangeException(nameof(fatalitiesLow), "fatality estimates cannot be negative");
+        }
+
         Description = description;
         Fatalities = fatalities;
         Place = place;
+        Admin = admin;
+        FatalitiesLow = fatalitiesLow;
+        FatalitiesHigh = fatalitiesHigh;
     }
 
     /// <summary>Dataset-qualified id, e.g. <c>ucdp-ged:244657</c>.</summary>
@@ -85,6 +118,15 @@ public sealed record Evidence
 
     /// <summary>Place name as reported.</summary>
     public string? Place { get; }
+
+    /// <summary>The administrative units the source places the event in: a location clue beside the coordinates.</summary>
+    public AdminAttribution? Admin { get; }
+
+    /// <summary>Low estimate of deaths, if given.</summary>
+    public int? FatalitiesLow { get; }
+
+    /// <summary>High estimate of deaths, if given.</summary>
+    public int? FatalitiesHigh { get; }
 }
 
 /// <summary>A row that could not become evidence: where it is, which field, and why. Rejections are counted and quarantined, never dropped silently.</summary>

@@ -10,8 +10,10 @@ namespace Truce.Evidence;
 /// <param name="Aliases">Other names it appears under (ACLED's source column, bylines).</param>
 /// <param name="Observes">For datasets: obligation activities whose occurrence the dataset would record where it covers.</param>
 /// <param name="Note">Why it has this rating; shown in reports.</param>
+/// <param name="Extent">For datasets: the period the dataset states it covers; events dated outside it are implausible.</param>
 public sealed record EvidenceSource(
-    string Id, string Name, string Kind, Reliability Reliability, IReadOnlyList<string> Aliases, IReadOnlyList<ObligedActivity> Observes, string? Note);
+    string Id, string Name, string Kind, Reliability Reliability, IReadOnlyList<string> Aliases, IReadOnlyList<ObligedActivity> Observes, string? Note,
+    ValidityPeriod? Extent = null);
 
 /// <summary>The sources registry (examples/sources.yaml): resolves source names to rated sources.</summary>
 public sealed class SourceRegistry
@@ -71,7 +73,7 @@ public sealed class SourceRegistry
                 continue;
             }
 
-            item.RejectUnknownKeys("id", "name", "kind", "reliability", "aliases", "observes", "note");
+            item.RejectUnknownKeys("id", "name", "kind", "reliability", "aliases", "observes", "note", "extent");
             var id = item.Scalar("id", required: true);
             var name = item.Scalar("name") ?? id;
             var reliabilityText = item.Scalar("reliability", required: true);
@@ -99,6 +101,21 @@ public sealed class SourceRegistry
                 }
             }
 
+            ValidityPeriod? extent = null;
+            if (item.Child("extent") is { } e && e.ExpectMapping())
+            {
+                e.RejectUnknownKeys("from", "until");
+                var (from, until) = (e.Date("from"), e.Date("until"));
+                if (from is { } f && until is { } u && u < f)
+                {
+                    e.Error("TR014", $"'until' {u:yyyy-MM-dd} precedes 'from' {f:yyyy-MM-dd}");
+                }
+                else
+                {
+                    extent = new ValidityPeriod(from, until);
+                }
+            }
+
             if (id is not null && name is not null)
             {
                 if (!Slug.IsValid(id))
@@ -111,7 +128,7 @@ public sealed class SourceRegistry
                     item.Error("TR012", $"source id '{id}' is defined twice");
                 }
 
-                list.Add(new EvidenceSource(id, name, item.Scalar("kind") ?? "unspecified", reliability, item.Strings("aliases"), observes, item.Scalar("note")));
+                list.Add(new EvidenceSource(id, name, item.Scalar("kind") ?? "unspecified", reliability, item.Strings("aliases"), observes, item.Scalar("note"), extent));
             }
         }
 

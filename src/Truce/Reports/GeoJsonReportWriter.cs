@@ -1,4 +1,3 @@
-using System.Text.Encodings.Web;
 using System.Text.Json;
 using NetTopologySuite.Geometries;
 using Truce.Evidence;
@@ -14,7 +13,7 @@ public static class GeoJsonReportWriter
     public static void Write(VerificationReport report, Stream output)
     {
         ArgumentNullException.ThrowIfNull(report);
-        using var w = new Utf8JsonWriter(output, new JsonWriterOptions { Indented = false, Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping });
+        using var w = new Utf8JsonWriter(output, new JsonWriterOptions { Indented = false, Encoder = JsonText.Encoder });
         w.WriteStartObject();
         w.WriteString("type", "FeatureCollection");
         w.WriteStartArray("features");

@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Text.Encodings.Web;
 using System.Text.Json;
 using Truce.Agreements;
 using Truce.Evidence;
@@ -17,7 +16,7 @@ public static class JsonReportWriter
     public static void Write(VerificationReport report, Stream output)
     {
         ArgumentNullException.ThrowIfNull(report);
-        using var w = new Utf8JsonWriter(output, new JsonWriterOptions { Indented = true, Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping });
+        using var w = new Utf8JsonWriter(output, new JsonWriterOptions { Indented = true, Encoder = JsonText.Encoder });
         w.WriteStartObject();
         w.WriteString("schema", Schema);
 
@@ -43,10 +42,18 @@ public static class JsonReportWriter
             w.WriteNumber("rejected", s.Rejected);
             WriteNullable(w, "quarantine", s.Quarantine);
             WriteNullable(w, "error", s.Error);
+            WriteStrings(w, "notices", s.Notices);
             w.WriteEndObject();
         }
 
         w.WriteEndArray();
+
+        w.WriteStartObject("evidence_summary");
+        WriteStrings(w, "notes", report.Evidence.Notes);
+        w.WriteNumber("duplicate_events", report.Evidence.DuplicateEvents);
+        w.WriteNumber("revised_events", report.Evidence.RevisedEvents);
+        WriteStrings(w, "clashes", [.. report.Evidence.Clashes.Select(c => c.ToString())]);
+        w.WriteEndObject();
 
         w.WriteStartArray("coverage");
         foreach (var c in report.Coverages)

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text;
 using Truce.Evidence;
+using Truce.Text;
 using Truce.Verification;
 
 namespace Truce.Reports;
@@ -56,10 +57,12 @@ internal static class TextReport
 public static class TableReportWriter
 {
     /// <summary>Writes the report.</summary>
+    /// <remarks>Everything goes through <see cref="SafeTextWriter"/>: a control character in an id or name is shown escaped, never executed by the terminal.</remarks>
     public static void Write(VerificationReport report, TextWriter output, int maxFindingsShown = 3)
     {
         ArgumentNullException.ThrowIfNull(report);
         ArgumentNullException.ThrowIfNull(output);
+        output = new SafeTextWriter(output);
         output.WriteLine("Truce verification: " + TextReport.Headline(report));
         output.WriteLine();
         var rows = report.Verdicts.Select(v => new[] { v.Agreement.Id, v.Obligation.Id, v.Variant.Id, TextReport.ShortStatus(v), v.Reason }).ToList();
@@ -135,10 +138,30 @@ public static class TableReportWriter
         output.WriteLine("Evidence files");
         foreach (var i in report.Imports)
         {
-            output.WriteLine($"  {i.File} ({i.Format}): {i.Accepted} accepted, {i.Rejected} rejected{(i.Quarantine is null ? string.Empty : " -> " + i.Quarantine)}{(i.Error is null ? string.Empty : "; FILE REFUSED: " + i.Error)}");
+            output.WriteLine($"  {i.File} ({i.Format}): {i.Accepted} accepted, {i.Rejected} rejected{(i.Quarantine is null ? string.Empty : " -> " + i.Quarantine)}{(i.Error is null ? string.Empty : (i.Accepted > 0 ? "; READING STOPPED: " : "; FILE REFUSED: ") + i.Error)}");
+            foreach (var n in i.Notices)
+            {
+                output.WriteLine("    note: " + n);
+            }
+
             foreach (var r in i.FirstRejections)
             {
                 output.WriteLine("    " + r);
+            }
+        }
+
+        foreach (var note in report.Evidence.Notes)
+        {
+            output.WriteLine("  " + note);
+        }
+
+        if (report.Evidence.DuplicateEvents > 0)
+        {
+            output.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"  {report.Evidence.DuplicateEvents} event report(s) set aside as already read ({report.Evidence.RevisedEvents} revised: the later file's version was used)"));
+            foreach (var c in report.Evidence.Clashes.Take(maxFindingsShown))
+            {
+                output.WriteLine("    " + c);
             }
         }
 
@@ -173,13 +196,13 @@ public static class MarkdownReportWriter
         foreach (var a in report.Agreements)
         {
             output.WriteLine();
-            output.WriteLine($"## {a.Title} (`{a.Id}`)");
+            output.WriteLine($"## {Esc(a.Title)} ({Esc(a.Id)})");
             output.WriteLine();
-            output.WriteLine($"Status: {a.Status}. Parties: {string.Join(", ", a.Parties)}. Guarantors: {(a.Guarantors.Count == 0 ? "none" : string.Join(", ", a.Guarantors))}."
-                + (a.Outcome is null ? string.Empty : $" As reported: {a.Outcome}"));
+            output.WriteLine($"Status: {a.Status}. Parties: {Esc(string.Join(", ", a.Parties))}. Guarantors: {(a.Guarantors.Count == 0 ? "none" : Esc(string.Join(", ", a.Guarantors)))}."
+                + (a.Outcome is null ? string.Empty : $" As reported: {Esc(a.Outcome)}"));
             foreach (var s in a.Sources)
             {
-                output.WriteLine($"- Source `{s.Id}`: {s.Citation}{(s.Date is { } d ? $" ({d:yyyy-MM-dd})" : string.Empty)}");
+                output.WriteLine($"- Source {Esc(s.Id)}: {Esc(s.Citation)}{(s.Date is { } d ? $" ({d:yyyy-MM-dd})" : string.Empty)}");
             }
 
             var warnings = report.Warnings.Where(d => d.File == a.File).ToList();
@@ -189,22 +212,22 @@ public static class MarkdownReportWriter
                 output.WriteLine("Loopholes and gaps flagged by lint:");
                 foreach (var d in warnings)
                 {
-                    output.WriteLine($"- {d.Code} `{d.Field}`: {d.Message}");
+                    output.WriteLine($"- {d.Code} {Esc(d.Field)}: {Esc(d.Message)}");
                 }
             }
 
             foreach (var v in report.Verdicts.Where(v => v.Agreement == a))
             {
                 output.WriteLine();
-                output.WriteLine($"### `{v.Obligation.Id}` / `{v.Variant.Id}`: {TextReport.ShortStatus(v)}");
+                output.WriteLine($"### {Esc(v.Obligation.Id)} / {Esc(v.Variant.Id)}: {TextReport.ShortStatus(v)}");
                 output.WriteLine();
                 if (v.Obligation.Text is not null)
                 {
-                    output.WriteLine($"> {v.Obligation.Text}");
+                    output.WriteLine($"> {Esc(v.Obligation.Text)}");
                     output.WriteLine();
                 }
 
-                output.WriteLine($"Zone: {v.Variant.Expression.Describe()}; window: {v.Obligation.Window?.ToString() ?? "none"}. {v.Reason}.");
+                output.WriteLine($"Zone: {Esc(v.Variant.Expression.Describe())}; window: {v.Obligation.Window?.ToString() ?? "none"}. {Esc(v.Reason)}.");
                 if (v.Confirmed.Count + v.Possible.Count > 0)
                 {
                     output.WriteLine();
@@ -239,9 +262,9 @@ public static class MarkdownReportWriter
         output.WriteLine("|---|---|---|");
         foreach (var i in report.Inputs)
         {
-            output.WriteLine($"| {i.Kind} | {Esc(i.Path)} | `{i.Sha256}` |");
+            output.WriteLine($"| {i.Kind} | {Esc(i.Path)} | {i.Sha256} |");
         }
     }
 
-    private static string Esc(string s) => s.Replace("|", "\\|", StringComparison.Ordinal).ReplaceLineEndings(" ");
+    private static string Esc(string? s) => Sanitize.Markdown(s);
 }

@@ -20,7 +20,20 @@ public sealed record InputFile(string Kind, string Path, string Sha256);
 /// <param name="Quarantine">The quarantine file, when any row was rejected.</param>
 /// <param name="Error">Why the whole file was refused, if it was.</param>
 /// <param name="FirstRejections">The first few rejections, for the terminal.</param>
-public sealed record ImportStats(string File, string Format, long Accepted, long Rejected, string? Quarantine, string? Error, IReadOnlyList<Rejection> FirstRejections);
+/// <param name="Notices">File-level notes: columns ignored or missing, and what that costs.</param>
+public sealed record ImportStats(
+    string File, string Format, long Accepted, long Rejected, string? Quarantine, string? Error, IReadOnlyList<Rejection> FirstRejections, IReadOnlyList<string> Notices);
+
+/// <summary>What happened to the evidence as a whole: files skipped or read once, and events reported more than once.</summary>
+/// <param name="Notes">Files skipped (and why) or read once under two names.</param>
+/// <param name="DuplicateEvents">Reports set aside because the same source and event id was already admitted.</param>
+/// <param name="RevisedEvents">Of those, how many differed in content (a revision).</param>
+/// <param name="Clashes">The first clashes, naming both reports.</param>
+public sealed record EvidenceSummary(IReadOnlyList<string> Notes, long DuplicateEvents, long RevisedEvents, IReadOnlyList<EventClash> Clashes)
+{
+    /// <summary>Nothing to report.</summary>
+    public static EvidenceSummary None { get; } = new([], 0, 0, []);
+}
 
 /// <summary>Everything a verification run produced, ready for any output format.</summary>
 /// <param name="Inputs">Files read, with hashes.</param>
@@ -31,6 +44,7 @@ public sealed record ImportStats(string File, string Format, long Accepted, long
 /// <param name="UnresolvedNames">Reported names missing from the actor registry, with item counts.</param>
 /// <param name="Catalog">Reference geometry (for GeoJSON output and provenance).</param>
 /// <param name="Warnings">Lint warnings on the specs, so the loopholes travel with the verdicts.</param>
+/// <param name="Evidence">Files skipped and events counted once.</param>
 public sealed record VerificationReport(
     IReadOnlyList<InputFile> Inputs,
     IReadOnlyList<ImportStats> Imports,
@@ -39,7 +53,8 @@ public sealed record VerificationReport(
     IReadOnlyList<Coverage> Coverages,
     IReadOnlyDictionary<string, int> UnresolvedNames,
     GeometryCatalog Catalog,
-    IReadOnlyList<Diagnostic> Warnings)
+    IReadOnlyList<Diagnostic> Warnings,
+    EvidenceSummary Evidence)
 {
     /// <summary>The verdict status as written in every output format.</summary>
     public static string StatusName(VerdictStatus status) => status switch

@@ -52,10 +52,16 @@ public static class ActivityRules
         _ => Judgement.No, // political processes are not in event data
     };
 
-    /// <summary>Whether an actor with this role in the event is answerable for the obliged activity (the bound side).</summary>
-    public static Judgement RoleAnswers(ObligedActivity obliged, Activity reported, ActorRole role, bool mutual) => obliged switch
+    /// <summary>Whether the reported actor is answerable for the obliged activity (the bound side): for presence, whether the report shows it was there (<see cref="ReadingRules.Presence"/>).</summary>
+    public static Judgement RoleAnswers(ObligedActivity obliged, Evidence.Evidence item, ActorReport report, bool mutual)
     {
-        ObligedActivity.Presence => PresenceShown(reported, role),
+        ArgumentNullException.ThrowIfNull(report);
+        return obliged == ObligedActivity.Presence ? ReadingRules.Presence(item, report).Shown : RoleAnswers(obliged, report.Role, mutual);
+    }
+
+    /// <summary>Whether an actor with this role in the event is answerable for an obliged act other than presence.</summary>
+    public static Judgement RoleAnswers(ObligedActivity obliged, ActorRole role, bool mutual) => obliged switch
+    {
         ObligedActivity.Deployment => role is ActorRole.Initiator or ActorRole.Observed or ActorRole.Participant ? Judgement.Yes : Judgement.No,
         _ => role switch
         {
@@ -72,17 +78,6 @@ public static class ActivityRules
         ActorRole.Target => Judgement.Yes,
         ActorRole.Participant => mutual ? Judgement.Yes : Judgement.Uncertain,
         ActorRole.Associated => Judgement.Uncertain,
-        _ => Judgement.No,
-    };
-
-    /// <summary>Whether the event shows the actor was physically at the event's location.</summary>
-    public static Judgement PresenceShown(Activity reported, ActorRole role) => reported switch
-    {
-        Activity.Presence or Activity.Deployment => role is ActorRole.Observed or ActorRole.Initiator or ActorRole.Participant ? Judgement.Yes : Judgement.No,
-        Activity.ArmedClash or Activity.GroundAttack or Activity.TerritoryTaken => role == ActorRole.Associated ? Judgement.Uncertain : Judgement.Yes,
-        Activity.Shelling or Activity.AirStrike => role == ActorRole.Target ? Judgement.Yes : Judgement.No,
-        Activity.AttackOnCivilians => role == ActorRole.Initiator ? Judgement.Uncertain : Judgement.No,
-        Activity.OrganizedViolence => role is ActorRole.Participant or ActorRole.Target ? Judgement.Uncertain : Judgement.No,
         _ => Judgement.No,
     };
 }

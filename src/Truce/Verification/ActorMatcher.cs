@@ -16,37 +16,73 @@ public sealed class ActorMatcher(ActorRegistry registry)
 {
     private readonly ActorRegistry registry = registry ?? throw new ArgumentNullException(nameof(registry));
 
-    // Datasets repeat a few hundred names millions of times; normalise each spelling once.
-    private readonly Dictionary<string, (Actor Actor, string? Category)?> resolved = new(StringComparer.Ordinal);
+    // Datasets repeat a few hundred names millions of times; resolve each spelling once.
+    private readonly Dictionary<string, IReadOnlyList<SideMember>> resolved = new(StringComparer.Ordinal);
 
     /// <summary>The registry the matcher resolves names against.</summary>
     public ActorRegistry Registry => registry;
 
-    /// <summary>The registry's resolution of a reported name, remembered per spelling.</summary>
-    public (Actor Actor, string? Category)? Resolve(string reportedName)
+    /// <summary>The registry's resolution of a reported side (one actor, or a coalition's members), remembered per spelling.</summary>
+    public IReadOnlyList<SideMember> Resolve(string reportedName)
     {
         ArgumentNullException.ThrowIfNull(reportedName);
         if (!resolved.TryGetValue(reportedName, out var hit))
         {
-            hit = registry.Resolve(reportedName);
+            hit = registry.ResolveSide(reportedName);
             resolved[reportedName] = hit;
         }
 
         return hit;
     }
 
-    /// <summary>Matches one report against one class for the event's days.</summary>
+    /// <summary>Matches one report (one actor or a coalition side) against one class for the event's days.</summary>
+    /// <remarks>
+    /// A coalition is a member when all its members are; when only some are, the event need not have involved them,
+    /// so the match is uncertain and says which members are in and which are not (a party fighting beside an
+    /// excluded group yields a possible, not a confirmed, finding).
+    /// </remarks>
     public ActorMatch Match(ActorReport report, ActorClassSpec spec, DateRange days)
     {
         ArgumentNullException.ThrowIfNull(report);
         ArgumentNullException.ThrowIfNull(spec);
-        var hit = Resolve(report.Name);
-        if (hit is null)
+        var members = Resolve(report.Name);
+        if (members.Count == 1)
         {
-            return new ActorMatch(Judgement.No, null, $"'{report.Name}' is not in the actor registry");
+            return MatchMember(members[0], report, spec, days);
         }
 
-        var (actor, aliasCategory) = hit.Value;
+        var matches = members.Select(m => (Member: m, Match: MatchMember(m, report, spec, days))).ToList();
+        var inClass = matches.Where(m => m.Match.Judgement != Judgement.No).ToList();
+        if (inClass.Count == 0)
+        {
+            return new ActorMatch(Judgement.No, null, $"no member of coalition '{report.Name}' is in {ClassName(spec)}");
+        }
+
+        var first = inClass[0].Match;
+        if (inClass.Count == matches.Count)
+        {
+            var all = inClass.Aggregate(Judgement.Yes, (j, m) => Kleene.And(j, m.Match.Judgement));
+            return new ActorMatch(all, first.ActorId, all == Judgement.Yes
+                ? $"every member of coalition '{report.Name}' is in {ClassName(spec)}"
+                : string.Join("; ", inClass.Where(m => m.Match.Judgement == Judgement.Uncertain).Select(m => m.Match.Reason)));
+        }
+
+        var outside = matches.Where(m => m.Match.Judgement == Judgement.No)
+            .Select(m => m.Match.ActorId is null ? $"{m.Member.Name} (not in the registry)" : m.Match.Reason);
+        return new ActorMatch(Judgement.Uncertain, first.ActorId,
+            $"coalition '{report.Name}' mixes {string.Join(", ", inClass.Select(m => m.Match.ActorId))} (in {ClassName(spec)}) with others ({string.Join("; ", outside)}): the event need not have involved {string.Join(" or ", inClass.Select(m => m.Match.ActorId))} (reading rule ucdp.coalition)");
+    }
+
+    private static string ClassName(ActorClassSpec spec) => spec.RegistryClass ?? spec.Id;
+
+    private ActorMatch MatchMember(SideMember side, ActorReport report, ActorClassSpec spec, DateRange days)
+    {
+        if (side.Actor is null)
+        {
+            return new ActorMatch(Judgement.No, null, $"'{side.Name}' is not in the actor registry");
+        }
+
+        var (actor, aliasCategory) = (side.Actor, side.Category);
         var category = report.Category ?? aliasCategory ?? actor.Category;
         if (spec.Excludes.Contains(actor.Id) || spec.Excludes.Contains(category))
         {

@@ -63,7 +63,7 @@ public sealed class Verifier
     {
         ArgumentNullException.ThrowIfNull(evidence);
         EvidenceCount++;
-        foreach (var name in evidence.Actors.Select(a => a.Name).Distinct().Where(n => matcher.Resolve(n) is null))
+        foreach (var name in evidence.Actors.SelectMany(a => matcher.Resolve(a.Name)).Where(m => m.Actor is null).Select(m => m.Name).Distinct())
         {
             unresolved[name] = unresolved.GetValueOrDefault(name) + 1;
         }
@@ -154,7 +154,7 @@ public sealed class Verifier
     {
         var o = t.Obligation;
         var days = e.Time.Days;
-        var who = Best(e, t.Who, days, exclude: -1, report => ActivityRules.RoleAnswers(o.Activity, e.Activity, report.Role, o.Mutual));
+        var who = Best(e, t.Who, days, exclude: -1, report => ActivityRules.RoleAnswers(o.Activity, e, report, o.Mutual));
         if (who.Judgement == Judgement.No)
         {
             return (Judgement.No, null, null, string.Empty);
@@ -162,7 +162,7 @@ public sealed class Verifier
 
         var whoReport = e.Actors[who.Index];
         var identification = Identify(who.Match!, whoReport);
-        Doubt(who, whoReport, doubts, o.RoleNote(e.Activity, whoReport.Role));
+        Doubt(who, whoReport, doubts, o.RoleNote(e, whoReport));
         if (t.Against is null)
         {
             return (who.Judgement, who.Match!.ActorId, null, identification);
@@ -402,9 +402,14 @@ public sealed class Verifier
 /// <summary>Explains why a matched actor's role leaves its part in the event uncertain.</summary>
 internal static class RoleNotes
 {
-    public static string RoleNote(this Obligation o, Activity reported, ActorRole role) => o.Activity switch
+    public static string RoleNote(this Obligation o, Evidence.Evidence item, ActorReport report)
     {
-        ObligedActivity.Presence => $"a {Vocabulary.Name(role)} in '{Vocabulary.Name(reported)}' need not have been at the location",
-        _ => $"a {Vocabulary.Name(role)} in '{Vocabulary.Name(reported)}' need not have initiated it (the source does not say who did)",
-    };
+        if (o.Activity == ObligedActivity.Presence)
+        {
+            var rule = ReadingRules.Presence(item, report).Rule;
+            return $"{report.Name} as {Vocabulary.Name(report.Role)} in '{Vocabulary.Name(item.Activity)}': {rule.Shows} (reading rule {rule.Id})";
+        }
+
+        return $"a {Vocabulary.Name(report.Role)} in '{Vocabulary.Name(item.Activity)}' need not have initiated it (the source does not say who did)";
+    }
 }

@@ -81,7 +81,7 @@ public sealed class CliTests : IDisposable
         Assert.Matches(@"golan-85km-2018\s+keep-away\s+15mi\s+violated", output);
         Assert.Matches(@"vienna-2015\s+political-transition\s+stated\s+unverifiable", output);
         Assert.Matches(@"golan-mp-2018\s+deploy-monitors\s+stated\s+no violation found", output);
-        Assert.Contains("[confirmed] golan-2018:g-002", output, StringComparison.Ordinal);
+        Assert.Contains("[confirmed] idf-spokesperson:g-002", output, StringComparison.Ordinal);
         Assert.Contains("Quwat al-Ridha", output, StringComparison.Ordinal);
     }
 
@@ -131,12 +131,13 @@ public sealed class CliTests : IDisposable
     public void Verify_Markdown_Writes_The_Report_To_A_File()
     {
         var outFile = Path.Combine(temp, "report.md");
-        var (code, output, _) = Run(VerifyArgs("markdown", "--out", outFile));
+        var (code, output, err) = Run(VerifyArgs("markdown", "--out", outFile));
         Assert.Equal(0, code);
-        Assert.Contains("wrote markdown report", output, StringComparison.Ordinal);
+        Assert.Equal(string.Empty, output);
+        Assert.Contains("wrote the report to", err, StringComparison.Ordinal);
         var md = File.ReadAllText(outFile);
         Assert.Contains("| golan-85km-2018 | keep-away | 85km | **violated (high)** |", md, StringComparison.Ordinal);
-        Assert.False(File.Exists(outFile + ".partial"));
+        Assert.Empty(Directory.GetFiles(temp, "*.partial"));
     }
 
     [Fact]
@@ -158,7 +159,7 @@ public sealed class CliTests : IDisposable
         File.WriteAllText(bad, "a,b,c\n1,2,3\n");
         var (code, output, err) = Run(["verify", Repo.Path("examples/agreements/qusayr-2018.yaml"), .. Registries,
             "--evidence", bad, "--evidence", Repo.Path("examples/evidence/reports-2018.ndjson"), "--quarantine", Path.Combine(temp, "q")]);
-        Assert.Equal(TruceApp.InputErrors, code);
+        Assert.Equal(TruceApp.PartialInput, code);
         Assert.Contains("not-ged.csv: error: a CSV file must be UCDP GED", err, StringComparison.Ordinal);
         Assert.Matches(@"qusayr-2018\s+leave-checkpoint\s+stated\s+violated", output);
         Assert.DoesNotContain("   at ", err, StringComparison.Ordinal);
@@ -170,7 +171,7 @@ public sealed class CliTests : IDisposable
         var notes = Path.Combine(temp, "notes.md");
         File.WriteAllText(notes, "# not evidence\n");
         var (code, _, err) = Run(["verify", Repo.Path("examples/agreements/qusayr-2018.yaml"), .. Registries, "--evidence", notes, "--quarantine", Path.Combine(temp, "q")]);
-        Assert.Equal(TruceApp.InputErrors, code);
+        Assert.Equal(TruceApp.PartialInput, code);
         Assert.Contains("notes.md: error: unknown evidence file type '.md'", err, StringComparison.Ordinal);
         Assert.DoesNotContain("internal error", err, StringComparison.Ordinal);
     }
@@ -179,10 +180,10 @@ public sealed class CliTests : IDisposable
     public void Verify_Reports_A_Missing_File_Without_A_Stack_Trace()
     {
         var (code, _, err) = Run(["verify", Path.Combine(temp, "nope.yaml"), .. Registries]);
-        Assert.Equal(TruceApp.InputErrors, code);
+        Assert.Equal(TruceApp.UsageOrInput, code);
         Assert.Contains("nope.yaml: error TR090: no such file or folder", err, StringComparison.Ordinal);
         var (code2, _, err2) = Run(["verify", Repo.Path("examples/agreements/qusayr-2018.yaml"), "--actors", Path.Combine(temp, "none.yaml"), "--sources", Repo.Path("examples/sources.yaml")]);
-        Assert.Equal(TruceApp.InputErrors, code2);
+        Assert.Equal(TruceApp.UsageOrInput, code2);
         Assert.Contains("cannot read the actor registry", err2, StringComparison.Ordinal);
     }
 

@@ -15,7 +15,7 @@ public class AcledImporterTests
         $"SYR1,{date},2018,{tp},Political violence,{type},{sub},{a1},{assoc1},1,{a2},,2,12,,760,Middle East,Syria,Dar'a,Dar'a,,Nasib,{lat},{lon},{gp},{source},National,notes,4,,1700000000";
 
     private static List<ImportRow> Read(params string[] rows) =>
-        [.. AcledImporter.Read(new StringReader(Header + "\n" + string.Join("\n", rows) + "\n"), "acled.csv", Repo.Sources())];
+        [.. AcledImporter.Read(Repo.Utf8(Header + "\n" + string.Join("\n", rows) + "\n"), "acled.csv", Repo.Import(), [])];
 
     [Theory]
     [InlineData("Battles", "Armed clash", Activity.ArmedClash)]

@@ -13,7 +13,7 @@ public class LargeFileTests
     public void A_1_GiB_UCDP_File_Yields_Rows_After_Reading_Only_Its_First_Megabyte()
     {
         using var stream = new GeneratedStream(UcdpGedImporterTests.Header + "\n", i => UcdpGedImporterTests.Row(id: i.ToString(System.Globalization.CultureInfo.InvariantCulture)) + "\n", OneGiB);
-        var rows = EvidenceReader.Read(stream, "huge.csv", Repo.Sources()).Take(2_000).ToList();
+        var rows = EvidenceReader.Read(stream, "huge.csv", Repo.Import()).Take(2_000).ToList();
         Assert.Equal(2_000, rows.Count(r => r.Evidence is not null));
         Assert.True(stream.BytesServed < 2_000_000, $"read {stream.BytesServed:N0} bytes of a 1 GiB file to produce 2,000 rows");
     }
@@ -23,7 +23,7 @@ public class LargeFileTests
     {
         const string line = """{"id":"x","date":"2018-09-12","lat":33.05,"lon":36.0,"location_precision_km":2,"activity":"presence","actors":[{"name":"Hezbollah"}],"source":"reuters"}""";
         using var stream = new GeneratedStream(string.Empty, _ => line + "\n", OneGiB);
-        var rows = EvidenceReader.Read(stream, "huge.ndjson", Repo.Sources()).Take(2_000).ToList();
+        var rows = EvidenceReader.Read(stream, "huge.ndjson", Repo.Import()).Take(2_000).ToList();
         Assert.All(rows, r => Assert.NotNull(r.Evidence));
         Assert.True(stream.BytesServed < 2_000_000, $"read {stream.BytesServed:N0} bytes");
     }
@@ -33,7 +33,7 @@ public class LargeFileTests
     {
         const string feature = """{"type":"Feature","geometry":{"type":"Point","coordinates":[36.0,33.05]},"properties":{"id":"x","date":"2018-09-12","location_precision_km":2,"activity":"presence","actors":[{"name":"Hezbollah"}],"source":"reuters"}},""";
         using var stream = new GeneratedStream("{\"type\":\"FeatureCollection\",\"features\":[\n", _ => feature + "\n", OneGiB);
-        var rows = EvidenceReader.Read(stream, "huge.geojson", Repo.Sources()).Take(2_000).ToList();
+        var rows = EvidenceReader.Read(stream, "huge.geojson", Repo.Import()).Take(2_000).ToList();
         Assert.All(rows, r => Assert.NotNull(r.Evidence));
         Assert.True(stream.BytesServed < 2_000_000, $"read {stream.BytesServed:N0} bytes");
     }
@@ -44,7 +44,7 @@ public class LargeFileTests
         long BytesFor(int n)
         {
             using var stream = new GeneratedStream(UcdpGedImporterTests.Header + "\n", i => UcdpGedImporterTests.Row(id: "1") + "\n", OneGiB);
-            _ = EvidenceReader.Read(stream, "huge.csv", Repo.Sources()).Take(n).Count();
+            _ = EvidenceReader.Read(stream, "huge.csv", Repo.Import()).Take(n).Count();
             return stream.BytesServed;
         }
 

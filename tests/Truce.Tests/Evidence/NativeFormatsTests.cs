@@ -9,13 +9,13 @@ public class NdjsonImporterTests
 {
     private const string Good = """{"id":"g-1","date":"2018-09-12","lat":33.05,"lon":36.0,"location_precision_km":2,"activity":"presence","actors":[{"name":"Syrian Arab Army","role":"observed","basis":"uniform"},{"name":"Hezbollah","basis":"attributed"}],"source":"idf-spokesperson","credibility":3}""";
 
-    private static List<ImportRow> Read(string text) => [.. NdjsonImporter.Read(new StringReader(text), "reports.ndjson", Repo.Sources())];
+    private static List<ImportRow> Read(string text) => [.. NdjsonImporter.Read(Repo.Utf8(text), "reports.ndjson", Repo.Import())];
 
     [Fact]
     public void Should_Read_Identification_Basis_And_Admiralty_Grade()
     {
         var e = Assert.Single(Read(Good)).Evidence!;
-        Assert.Equal("reports:g-1", e.Id);
+        Assert.Equal("idf-spokesperson:g-1", e.Id);
         Assert.Equal([IdentificationBasis.Uniform, IdentificationBasis.Attributed], e.Actors.Select(a => a.Basis));
         Assert.Equal(ActorRole.Participant, e.Actors[1].Role);
         Assert.Equal("C3", e.Source.Code);
@@ -75,14 +75,14 @@ public class GeoJsonEvidenceImporterTests
         "\",\"date\":\"2019-01-21\",\"location_precision_km\":3,\"activity\":\"air_strike\",\"actors\":[{\"name\":\"Quds Force\",\"role\":\"target\"}],\"source\":\"reuters\",\"credibility\":2}}";
 
     private static List<ImportRow> Read(string json) =>
-        [.. GeoJsonEvidenceImporter.Read(new MemoryStream(Encoding.UTF8.GetBytes(json)), "strikes.geojson", Repo.Sources())];
+        [.. GeoJsonEvidenceImporter.Read(new MemoryStream(Encoding.UTF8.GetBytes(json)), "strikes.geojson", Repo.Import())];
 
     [Fact]
     public void Should_Read_Point_Features_With_The_Line_Each_Starts_On()
     {
         var rows = Read("{\n\"type\":\"FeatureCollection\",\n\"features\":[\n" + Feature("a") + ",\n" + Feature("b", "[36.0, 95]") + ",\n" + Feature("c", "[[36,33],[36.1,33.1]]", "LineString") + "\n]}\n");
         Assert.Equal(3, rows.Count);
-        Assert.Equal((4L, "strikes:a"), (rows[0].Evidence!.Origin.Line, rows[0].Evidence!.Id));
+        Assert.Equal((4L, "reuters:a"), (rows[0].Evidence!.Origin.Line, rows[0].Evidence!.Id));
         Assert.Equal((5L, "geometry.coordinates[1]"), (rows[1].Rejection!.Line, rows[1].Rejection!.Field));
         Assert.Equal((6L, "geometry"), (rows[2].Rejection!.Line, rows[2].Rejection!.Field));
     }
@@ -93,7 +93,7 @@ public class GeoJsonEvidenceImporterTests
         // One feature bigger than the 64 KiB starting buffer, then a normal one.
         var big = Feature("big").Replace("\"credibility\":2", "\"credibility\":2,\"description\":\"" + new string('x', 200_000) + "\"", StringComparison.Ordinal);
         var rows = Read("{\"type\":\"FeatureCollection\",\"features\":[" + big + "," + Feature("small") + "]}");
-        Assert.Equal(["strikes:big", "strikes:small"], rows.Select(r => r.Evidence!.Id));
+        Assert.Equal(["reuters:big", "reuters:small"], rows.Select(r => r.Evidence!.Id));
     }
 
     [Theory]

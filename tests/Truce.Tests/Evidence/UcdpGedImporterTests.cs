@@ -20,7 +20,7 @@ public class UcdpGedImporterTests
         $"{id},R{id},2018,1,Clear,{violence},,,Syria: Government,,,{sideA} - {sideB},,,{sideA},,,{sideB},1,\"{article}\",,,,,{wherePrec},Daraa,Daraa,Daraa governorate,Daraa district,{lat},{lon},POINT ({lon} {lat}),,Syria,652,Middle East,{clarity},{datePrec},{start},{end},0,0,0,0,{best},{best},{best},652,";
 
     private static List<ImportRow> Read(string csv) =>
-        [.. UcdpGedImporter.Read(new StringReader(csv), "ged.csv", Repo.Sources())];
+        [.. UcdpGedImporter.Read(Repo.Utf8(csv), "ged.csv", Repo.Import(), [])];
 
     [Fact]
     public void Should_Keep_Precision_Actors_Event_Type_And_Source_As_Typed_Values()

@@ -53,4 +53,13 @@ internal static class Repo
         Assert.False(bag.HasErrors, string.Join("\n", bag.Items));
         return catalog;
     }
+
+    /// <summary>The run date tests read evidence as of: fixed, so that results never depend on the day the suite runs.</summary>
+    public static readonly DateOnly Today = new(2026, 1, 1);
+
+    /// <summary>An import context with the shipped sources registry and <see cref="Today"/>.</summary>
+    public static Truce.Evidence.Import.ImportContext Import() => Truce.Evidence.Import.ImportContext.For(Sources(), Today);
+
+    /// <summary>Text as the UTF-8 bytes an importer reads from a file.</summary>
+    public static Stream Utf8(string text) => new MemoryStream(System.Text.Encoding.UTF8.GetBytes(text));
 }

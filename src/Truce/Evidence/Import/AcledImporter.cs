@@ -18,17 +18,26 @@ public static class AcledImporter
     public static readonly IReadOnlyList<string> RequiredColumns =
         ["event_id_cnty", "event_date", "time_precision", "event_type", "sub_event_type", "actor1", "actor2", "latitude", "longitude", "geo_precision"];
 
+    /// <summary>Every column of ACLED's exports (old and current); others are reported as ignored.</summary>
+    public static readonly IReadOnlyCollection<string> KnownColumns = new HashSet<string>(StringComparer.Ordinal)
+    {
+        "data_id", "iso", "event_id_cnty", "event_id_no_cnty", "event_date", "year", "time_precision", "disorder_type", "event_type",
+        "sub_event_type", "actor1", "assoc_actor_1", "inter1", "actor2", "assoc_actor_2", "inter2", "interaction", "civilian_targeting",
+        "region", "country", "admin1", "admin2", "admin3", "location", "latitude", "longitude", "geo_precision", "source", "source_scale",
+        "notes", "fatalities", "tags", "timestamp", "iso3",
+    };
+
     /// <summary>Whether a header looks like ACLED.</summary>
     public static bool Recognises(IReadOnlyCollection<string> header) =>
         header.Contains("event_id_cnty") && header.Contains("geo_precision");
 
     /// <summary>Streams rows as evidence or rejections.</summary>
-    public static IEnumerable<ImportRow> Read(TextReader reader, string file, SourceRegistry sources)
+    public static IEnumerable<ImportRow> Read(Stream stream, string file, ImportContext context, ICollection<string> notices)
     {
-        ArgumentNullException.ThrowIfNull(sources);
-        foreach (var r in CsvRecords.Read(reader, file, [.. RequiredColumns]))
+        ArgumentNullException.ThrowIfNull(context);
+        foreach (var r in CsvRecords.Read(stream, file, [.. RequiredColumns], KnownColumns, context.Limits, notices))
         {
-            yield return Parse(r, sources);
+            yield return Parse(r, context);
         }
     }
 
@@ -53,11 +62,12 @@ public static class AcledImporter
         },
     };
 
-    private static ImportRow Parse(CsvRecord r, SourceRegistry sources)
+    private static ImportRow Parse(CsvRecord r, ImportContext context)
     {
-        if (r.BadData is not null)
+        var sources = context.Sources;
+        if (r.Problem is { } problem)
         {
-            return ImportRow.Of(r.Reject("(row)", r.BadData));
+            return ImportRow.Of(r.Reject(problem.Field, problem.Reason));
         }
 
         var id = r["event_id_cnty"];
@@ -69,6 +79,11 @@ public static class AcledImporter
         if (FieldParse.Date(r["event_date"], out var date) is { } dateError)
         {
             return ImportRow.Of(r.Reject("event_date", dateError));
+        }
+
+        if (context.ImplausibleDate(date, SourceId) is { } implausible)
+        {
+            return ImportRow.Of(r.Reject("event_date", implausible));
         }
 
         if (FieldParse.Integer(r["time_precision"], 1, 3, out var timePrec) is { } tpError)
@@ -140,7 +155,8 @@ public static class AcledImporter
             source: sources.Assess(SourceId, credibility),
             description: r["notes"].Length > 0 ? r["notes"] : null,
             fatalities: fatalities,
-            place: place.Length > 0 ? place : null));
+            place: place.Length > 0 ? place : null,
+            admin: AdminAttribution.Of("acled", r["country"], r["admin1"], r["admin2"])));
     }
 
     private static string[] Split(string value) =>

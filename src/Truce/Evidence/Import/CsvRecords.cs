@@ -1,82 +1,118 @@
 using System.Globalization;
-using CsvHelper;
-using CsvHelper.Configuration;
 
 namespace Truce.Evidence.Import;
 
-/// <summary>One CSV record with the physical line it starts on and a by-name field accessor.</summary>
-internal sealed class CsvRecord(string file, long line, string[] fields, string raw, IReadOnlyDictionary<string, int> columns, string? badData)
+/// <summary>The current CSV record with the physical line it starts on and a by-name field accessor; valid until the reader moves on.</summary>
+internal sealed class CsvRecord
 {
-    public string File { get; } = file;
+    private readonly Utf8CsvReader reader;
+    private readonly IReadOnlyDictionary<string, int> columns;
 
-    public long Line { get; } = line;
+    internal CsvRecord(Utf8CsvReader reader, string file, IReadOnlyDictionary<string, int> columns)
+    {
+        this.reader = reader;
+        this.columns = columns;
+        File = file;
+    }
 
-    public string Raw { get; } = raw;
+    public string File { get; }
 
-    /// <summary>Malformed quoting reported by the parser for this record, if any.</summary>
-    public string? BadData { get; } = badData;
+    public long Line => reader.Line;
 
-    public int FieldCount => fields.Length;
+    /// <summary>The raw record text for quarantine: bytes that are not UTF-8 appear as \xNN.</summary>
+    public string Raw => Utf8Window.Describe(reader.RawBytes);
+
+    /// <summary>Why the record as a whole cannot be used (bad quoting, wrong field count, not UTF-8, too long), if so.</summary>
+    public (string Field, string Reason)? Problem { get; internal set; }
+
+    public int FieldCount => reader.FieldCount;
 
     public bool HasColumn(string name) => columns.ContainsKey(name);
 
     /// <summary>The trimmed value of a column, or "" when the column is absent from the file.</summary>
-    public string this[string name] => columns.TryGetValue(name, out var i) && i < fields.Length ? fields[i].Trim() : string.Empty;
+    public string this[string name] => columns.TryGetValue(name, out var i) && i < reader.FieldCount ? reader.GetString(i).Trim() : string.Empty;
 
-    public Rejection Reject(string field, string reason) => new(File, Line, field, reason, Raw.TrimEnd('\r', '\n'));
+    /// <summary>The raw bytes of a column (untrimmed), or empty when absent.</summary>
+    public ReadOnlySpan<byte> Bytes(string name) => columns.TryGetValue(name, out var i) && i < reader.FieldCount ? reader.Field(i) : default;
+
+    public Rejection Reject(string field, string reason) => new(File, Line, field, reason, Raw);
 }
 
-/// <summary>Streams records from a CSV file with its header; memory stays bounded by the longest record, not the file.</summary>
+/// <summary>Streams records from a CSV file with its header; memory stays bounded by the record limit, not the file.</summary>
 internal static class CsvRecords
 {
-    public static IEnumerable<CsvRecord> Read(TextReader reader, string file, IReadOnlyCollection<string> requiredColumns)
+    /// <summary>Reads the header, refusing the file when a required column is missing or a name repeats, then streams the records.</summary>
+    /// <param name="stream">The file's bytes (UTF-8; transcode first for other encodings).</param>
+    /// <param name="file">The file name for messages.</param>
+    /// <param name="requiredColumns">Columns without which no row can become evidence.</param>
+    /// <param name="knownColumns">Every column the format defines; others are reported once as ignored.</param>
+    /// <param name="limits">Record size limit.</param>
+    /// <param name="notices">Receives file-level notes (ignored or missing optional columns).</param>
+    public static IEnumerable<CsvRecord> Read(
+        Stream stream, string file, IReadOnlyCollection<string> requiredColumns, IReadOnlyCollection<string> knownColumns, ImportLimits limits, ICollection<string> notices)
     {
-        string? badData = null;
-        var config = new CsvConfiguration(CultureInfo.InvariantCulture)
-        {
-            BadDataFound = args => badData ??= $"malformed quoting near '{Truncate(args.Field, 40)}'",
-            DetectDelimiter = false,
-            TrimOptions = TrimOptions.None,
-        };
-        using var parser = new CsvParser(reader, config, leaveOpen: true);
-        if (!parser.Read())
+        var reader = new Utf8CsvReader(stream, limits.MaxRecordBytes);
+        if (!reader.Read() || reader.IsBlank)
         {
             throw new EvidenceFormatException(file, "the file is empty: expected a header row");
         }
 
-        var header = parser.Record ?? [];
-        var columns = new Dictionary<string, int>(StringComparer.Ordinal);
-        for (int i = 0; i < header.Length; i++)
+        if (reader.Problem != RecordProblem.None)
         {
-            // The first header cell may carry a UTF-8 byte order mark when the BOM was not stripped upstream.
-            columns.TryAdd(header[i].Trim().TrimStart('\uFEFF'), i);
+            throw new EvidenceFormatException(file, reader.Problem switch
+            {
+                RecordProblem.TooLong => $"the header row is longer than the {limits.MaxRecordBytes:N0}-byte record limit",
+                RecordProblem.InvalidUtf8 => $"the header row is not UTF-8 (first bad byte at offset {reader.ProblemDetail}); give --encoding if the file uses another encoding",
+                _ => "the header row has malformed quoting",
+            });
+        }
+
+        var columns = new Dictionary<string, int>(StringComparer.Ordinal);
+        int headerCount = reader.FieldCount;
+        for (int i = 0; i < headerCount; i++)
+        {
+            var name = reader.GetString(i).Trim();
+            if (name.Length > 0 && !columns.TryAdd(name, i))
+            {
+                throw new EvidenceFormatException(file, $"column '{name}' appears twice in the header (columns {columns[name] + 1} and {i + 1}): which one holds the data is ambiguous");
+            }
         }
 
         var missing = requiredColumns.Where(c => !columns.ContainsKey(c)).ToList();
         if (missing.Count > 0)
         {
-            throw new EvidenceFormatException(file, $"missing required column(s): {string.Join(", ", missing)} (header has {header.Length} columns)");
+            throw new EvidenceFormatException(file, $"missing required column(s): {string.Join(", ", missing)} (header has {headerCount} columns)");
         }
 
-        long lastRawRow = parser.RawRow;
-        badData = null;
-        while (parser.Read())
+        var unknown = columns.Keys.Where(c => !knownColumns.Contains(c)).ToList();
+        if (unknown.Count > 0)
         {
-            long startLine = lastRawRow + 1;
-            lastRawRow = parser.RawRow;
-            var fields = parser.Record ?? [];
-            var record = new CsvRecord(file, startLine, fields, parser.RawRecord, columns, badData);
-            badData = null;
-            if (fields.Length == 1 && fields[0].Length == 0)
+            notices.Add($"ignored unknown column(s): {string.Join(", ", unknown)}");
+        }
+
+        var record = new CsvRecord(reader, file, columns);
+        while (reader.Read())
+        {
+            record.Problem = reader.Problem switch
             {
-                continue; // blank line
+                RecordProblem.TooLong => ("(row)", $"the record is longer than the {limits.MaxRecordBytes:N0}-byte limit ({reader.ProblemDetail:N0} bytes skipped to the next line)"),
+                RecordProblem.InvalidUtf8 => (reader.ProblemField >= 0 && reader.ProblemField < headerCount ? Name(columns, reader.ProblemField) : "(row)",
+                    $"not UTF-8: invalid byte at file offset {reader.ProblemDetail} (give --encoding if the file uses another encoding)"),
+                RecordProblem.BadQuoting => ("(row)", "malformed quoting: a quote inside an unquoted field, text after a closing quote, or a quote that never closes"),
+                _ when reader.IsBlank => null,
+                _ when reader.FieldCount != headerCount => ("(row)", $"has {reader.FieldCount} fields but the header has {headerCount}: a missing or extra delimiter would shift every column after it"),
+                _ => null,
+            };
+            if (record.Problem is null && reader.IsBlank)
+            {
+                continue;
             }
 
             yield return record;
         }
     }
 
-    private static string Truncate(string s, int n) => s.Length <= n ? s : s[..n] + "…";
+    private static string Name(Dictionary<string, int> columns, int index) => columns.FirstOrDefault(kv => kv.Value == index).Key ?? "(row)";
 }
 
 /// <summary>Field parsers shared by the CSV importers: each returns null and a reason instead of throwing.</summary>

@@ -1,3 +1,4 @@
+using System.IO.Compression;
 using System.Text;
 
 namespace Truce.Evidence.Import;
@@ -5,11 +6,25 @@ namespace Truce.Evidence.Import;
 /// <summary>Picks the importer for an evidence file from its extension and header, and streams its rows.</summary>
 public static class EvidenceReader
 {
+    /// <summary>Extensions read as evidence, with what they hold; gzip-compressed forms (<c>.csv.gz</c>) are read too.</summary>
+    public static IReadOnlyList<string> Extensions { get; } = [".csv", ".ndjson", ".jsonl", ".geojson", ".json"];
+
+    /// <summary>The extension that decides the format: the inner one for <c>.gz</c> files (<c>events.csv.gz</c> → <c>.csv</c>).</summary>
+    public static string FormatExtension(string file)
+    {
+        ArgumentNullException.ThrowIfNull(file);
+        var ext = Path.GetExtension(file).ToLowerInvariant();
+        return ext == ".gz" ? Path.GetExtension(Path.GetFileNameWithoutExtension(file)).ToLowerInvariant() : ext;
+    }
+
+    /// <summary>Whether a file name has an extension Truce reads (directly or gzip-compressed).</summary>
+    public static bool IsEvidenceFile(string file) => Extensions.Contains(FormatExtension(file));
+
     /// <summary>The format a file will be read as: ucdp-ged, acled, ndjson or geojson.</summary>
     public static string DetectFormat(string file, string? firstLine)
     {
         ArgumentNullException.ThrowIfNull(file);
-        var ext = Path.GetExtension(file).ToLowerInvariant();
+        var ext = FormatExtension(file);
         switch (ext)
         {
             case ".ndjson" or ".jsonl":
@@ -30,67 +45,141 @@ public static class EvidenceReader
 
                 throw new EvidenceFormatException(file, "a CSV file must be UCDP GED (columns where_prec, side_a, type_of_violence, …) or ACLED (columns event_id_cnty, geo_precision, …)");
             default:
-                throw new EvidenceFormatException(file, $"unknown evidence file type '{ext}': use .csv (UCDP GED or ACLED), .ndjson or .geojson");
+                throw new EvidenceFormatException(file, $"unknown evidence file type '{ext}': use .csv (UCDP GED or ACLED), .ndjson or .geojson, optionally gzip-compressed (.csv.gz)");
         }
     }
 
     /// <summary>Streams the rows of an evidence file; the stream is read once, front to back.</summary>
-    public static IEnumerable<ImportRow> Read(Stream stream, string file, SourceRegistry sources) => Open(stream, file, sources).Rows;
+    public static IEnumerable<ImportRow> Read(Stream stream, string file, ImportContext context) => Open(stream, file, context, []).Rows;
 
     /// <summary>Detects the file's format (reading a CSV header if needed) and returns it with the lazily streamed rows.</summary>
+    /// <param name="stream">The file's bytes; gzip is unpacked when the name ends in .gz, UTF-16 is transcoded when it starts with a byte order mark.</param>
+    /// <param name="file">The name shown in messages; its extension decides the format.</param>
+    /// <param name="context">Sources, run date and limits.</param>
+    /// <param name="notices">Receives file-level notes (ignored or missing optional columns).</param>
+    /// <param name="encoding">The file's encoding when it is not UTF-8 (e.g. Latin-1); null reads UTF-8 and rejects rows that are not.</param>
     /// <exception cref="EvidenceFormatException">The extension or header names no format Truce reads.</exception>
-    public static (string Format, IEnumerable<ImportRow> Rows) Open(Stream stream, string file, SourceRegistry sources)
+    public static (string Format, IEnumerable<ImportRow> Rows) Open(Stream stream, string file, ImportContext context, ICollection<string> notices, Encoding? encoding = null)
     {
         ArgumentNullException.ThrowIfNull(stream);
-        var format = Path.GetExtension(file).Equals(".csv", StringComparison.OrdinalIgnoreCase) ? null : DetectFormat(file, null);
-        if (format == "geojson")
+        ArgumentNullException.ThrowIfNull(context);
+        if (Path.GetExtension(file).Equals(".gz", StringComparison.OrdinalIgnoreCase))
         {
-            return (format, GeoJsonEvidenceImporter.Read(stream, file, sources));
+            stream = new GZipStream(stream, CompressionMode.Decompress, leaveOpen: true);
         }
 
-        var reader = new StreamReader(stream, Encoding.UTF8, detectEncodingFromByteOrderMarks: true, bufferSize: 1 << 16, leaveOpen: true);
-        if (format == "ndjson")
+        stream = Utf8Input(stream, encoding);
+        var format = FormatExtension(file) == ".csv" ? null : DetectFormat(file, null);
+        switch (format)
         {
-            return (format, NdjsonImporter.Read(reader, file, sources));
+            case "geojson":
+                return (format, GeoJsonEvidenceImporter.Read(stream, file, context));
+            case "ndjson":
+                return (format, NdjsonImporter.Read(stream, file, context));
         }
 
-        var header = reader.ReadLine();
-        var csvFormat = DetectFormat(file, header);
-        var replay = new PrefixedReader(header + "\n", reader);
-        return (csvFormat, csvFormat == "ucdp-ged" ? UcdpGedImporter.Read(replay, file, sources) : AcledImporter.Read(replay, file, sources));
+        var (headerBytes, replay) = ReadFirstLine(stream, context.Limits.MaxRecordBytes);
+        var csvFormat = DetectFormat(file, Encoding.UTF8.GetString(headerBytes));
+        return (csvFormat, csvFormat == "ucdp-ged"
+            ? UcdpGedImporter.Read(replay, file, context, notices)
+            : AcledImporter.Read(replay, file, context, notices));
     }
 
-    /// <summary>Replays an already-read header line in front of the rest of the file.</summary>
-    private sealed class PrefixedReader(string prefix, TextReader rest) : TextReader
+    /// <summary>The stream as UTF-8: transcoded from <paramref name="encoding"/>, or from UTF-16 when it starts with a UTF-16 byte order mark.</summary>
+    private static Stream Utf8Input(Stream stream, Encoding? encoding)
+    {
+        if (encoding is not null && encoding.CodePage != Encoding.UTF8.CodePage)
+        {
+            return Encoding.CreateTranscodingStream(stream, encoding, Encoding.UTF8, leaveOpen: true);
+        }
+
+        var head = new byte[2];
+        int n = 0;
+        while (n < 2 && stream.Read(head, n, 2 - n) is var read and > 0)
+        {
+            n += read;
+        }
+
+        var prefixed = new PrefixedStream(head[..n], stream);
+        if (n == 2 && (head[0], head[1]) is (0xFF, 0xFE) or (0xFE, 0xFF))
+        {
+            var utf16 = head[0] == 0xFF ? Encoding.Unicode : Encoding.BigEndianUnicode;
+            return Encoding.CreateTranscodingStream(prefixed, utf16, Encoding.UTF8, leaveOpen: true);
+        }
+
+        return prefixed;
+    }
+
+    /// <summary>Reads the first line (at most the record limit) and returns it with a stream that replays it in front of the rest.</summary>
+    private static (byte[] Line, Stream Replay) ReadFirstLine(Stream stream, int limit)
+    {
+        var buffer = new MemoryStream();
+        var chunk = new byte[4096];
+        int newline = -1;
+        while (newline < 0 && buffer.Length < limit)
+        {
+            int n = stream.Read(chunk, 0, chunk.Length);
+            if (n == 0)
+            {
+                break;
+            }
+
+            int at = chunk.AsSpan(0, n).IndexOf((byte)'\n');
+            if (at >= 0)
+            {
+                newline = (int)buffer.Length + at;
+            }
+
+            buffer.Write(chunk, 0, n);
+        }
+
+        var bytes = buffer.ToArray();
+        var line = newline >= 0 ? bytes[..newline] : bytes;
+        return (line, new PrefixedStream(bytes, stream));
+    }
+
+    /// <summary>Bytes already read, replayed in front of the rest of a stream.</summary>
+    private sealed class PrefixedStream(byte[] prefix, Stream rest) : Stream
     {
         private int position;
 
-        public override int Peek() => position < prefix.Length ? prefix[position] : rest.Peek();
+        public override bool CanRead => true;
 
-        public override int Read() => position < prefix.Length ? prefix[position++] : rest.Read();
+        public override bool CanSeek => false;
 
-        public override int Read(char[] buffer, int index, int count)
+        public override bool CanWrite => false;
+
+        public override long Length => throw new NotSupportedException();
+
+        public override long Position
         {
-            ArgumentNullException.ThrowIfNull(buffer);
+            get => throw new NotSupportedException();
+            set => throw new NotSupportedException();
+        }
+
+        public override int Read(byte[] buffer, int offset, int count) => Read(buffer.AsSpan(offset, count));
+
+        public override int Read(Span<byte> buffer)
+        {
             if (position < prefix.Length)
             {
-                int n = Math.Min(count, prefix.Length - position);
-                prefix.CopyTo(position, buffer, index, n);
+                int n = Math.Min(buffer.Length, prefix.Length - position);
+                prefix.AsSpan(position, n).CopyTo(buffer);
                 position += n;
                 return n;
             }
 
-            return rest.Read(buffer, index, count);
+            return rest.Read(buffer);
         }
 
-        protected override void Dispose(bool disposing)
+        public override void Flush()
         {
-            if (disposing)
-            {
-                rest.Dispose();
-            }
-
-            base.Dispose(disposing);
         }
+
+        public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
+
+        public override void SetLength(long value) => throw new NotSupportedException();
+
+        public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
     }
 }

@@ -1,4 +1,3 @@
-using System.Text;
 using System.Text.Json;
 using Truce.Geodesy;
 
@@ -8,21 +7,36 @@ namespace Truce.Evidence.Import;
 public static class GeoJsonEvidenceImporter
 {
     /// <summary>Streams features as evidence, coverage declarations (features with "type": "coverage" in properties) or rejections.</summary>
-    public static IEnumerable<ImportRow> Read(Stream stream, string file, SourceRegistry sources)
+    public static IEnumerable<ImportRow> Read(Stream stream, string file, ImportContext context)
     {
         ArgumentNullException.ThrowIfNull(stream);
-        ArgumentNullException.ThrowIfNull(sources);
-        var scanner = new GeoJsonFeatureScanner(stream, file);
+        ArgumentNullException.ThrowIfNull(context);
+        var scanner = new GeoJsonFeatureScanner(stream, file, context.Limits.MaxFeatureBytes);
         while (scanner.Next() is { } feature)
         {
-            yield return ParseFeature(feature.Json, feature.Line, file, sources);
+            yield return ParseFeature(feature.Json, feature.Line, file, context);
         }
     }
 
-    private static ImportRow ParseFeature(byte[] json, long line, string file, SourceRegistry sources)
+    private static ImportRow ParseFeature(byte[] json, long line, string file, ImportContext context)
     {
-        var raw = Encoding.UTF8.GetString(json).ReplaceLineEndings(" ");
-        using var doc = JsonDocument.Parse(json);
+        var raw = Utf8Window.Describe(json).ReplaceLineEndings(" ");
+        if (Utf8Window.FirstInvalidUtf8(json) is var bad and >= 0)
+        {
+            return ImportRow.Of(new Rejection(file, line, "(feature)", $"not UTF-8: invalid byte {bad} bytes into the feature", raw));
+        }
+
+        JsonDocument doc;
+        try
+        {
+            doc = JsonDocument.Parse(json);
+        }
+        catch (JsonException ex)
+        {
+            return ImportRow.Of(new Rejection(file, line, "(feature)", "not valid JSON: " + Text.Messages.Json(ex), raw));
+        }
+
+        using var owned = doc;
         var f = doc.RootElement;
         if (!f.TryGetProperty("type", out var t) || t.ValueKind != JsonValueKind.String || t.GetString() != "Feature")
         {
@@ -66,6 +80,6 @@ public static class GeoJsonEvidenceImporter
             point = new GeoPoint(latV, lonV);
         }
 
-        return NativeEvidenceParser.Parse(props, point, file, line, raw, "geojson", sources);
+        return NativeEvidenceParser.Parse(props, point, file, line, raw, "geojson", context);
     }
 }

@@ -8,7 +8,7 @@ namespace Truce.Evidence.Import;
 /// <see cref="Utf8JsonReader"/> over a refilled buffer, and hands out each element of "features" as its own
 /// bytes with the line it starts on. The buffer grows only to the size of the largest single feature.
 /// </remarks>
-internal sealed class GeoJsonFeatureScanner(Stream stream, string file)
+internal sealed class GeoJsonFeatureScanner(Stream stream, string file, int maxFeatureBytes)
 {
     private byte[] buffer = new byte[1 << 16];
     private int start;
@@ -49,7 +49,7 @@ internal sealed class GeoJsonFeatureScanner(Stream stream, string file)
                 }
                 catch (JsonException ex)
                 {
-                    throw new EvidenceFormatException(file, $"not valid JSON near line {line + CountNewlines((int)reader.BytesConsumed)}: {ex.Message.Split(" LineNumber:")[0]}");
+                    throw new EvidenceFormatException(file, $"not valid JSON near line {line + CountNewlines((int)reader.BytesConsumed)}: {Text.Messages.WithoutQuotedInput(ex.Message.Split(" LineNumber:")[0])}");
                 }
 
                 if (!read)
@@ -102,7 +102,7 @@ internal sealed class GeoJsonFeatureScanner(Stream stream, string file)
                             }
                             catch (JsonException ex)
                             {
-                                throw new EvidenceFormatException(file, $"not valid JSON in the feature starting on line {line + CountNewlines(tokenStart)}: {ex.Message.Split(" LineNumber:")[0]}");
+                                throw new EvidenceFormatException(file, $"not valid JSON in the feature starting on line {line + CountNewlines(tokenStart)}: {Text.Messages.WithoutQuotedInput(ex.Message.Split(" LineNumber:")[0])}");
                             }
 
                             if (!complete)
@@ -159,7 +159,13 @@ internal sealed class GeoJsonFeatureScanner(Stream stream, string file)
 
         if (end == buffer.Length)
         {
-            Array.Resize(ref buffer, buffer.Length * 2);
+            if (buffer.Length >= maxFeatureBytes)
+            {
+                // JSON cannot be resynchronised after a skipped token: the features read so far stand, the rest is refused.
+                throw new EvidenceFormatException(file, $"a feature or JSON value near line {line} is longer than the {maxFeatureBytes:N0}-byte limit; the rest of the file was not read");
+            }
+
+            Array.Resize(ref buffer, (int)Math.Min((long)buffer.Length * 2, maxFeatureBytes));
         }
 
         int n = stream.Read(buffer, end, buffer.Length - end);

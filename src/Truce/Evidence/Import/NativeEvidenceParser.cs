@@ -10,14 +10,17 @@ internal static class NativeEvidenceParser
     private static readonly string[] EvidenceFields =
     [
         "type", "id", "date", "date_start", "date_end", "lat", "lon", "location_precision_km", "place", "activity", "reported_type",
-        "actors", "source", "credibility", "description", "url", "fatalities",
+        "actors", "source", "credibility", "description", "url", "fatalities", "country", "admin1", "admin2",
     ];
+
+    private static readonly string[] ActorFields = ["name", "role", "basis", "category", "deaths"];
 
     private static readonly string[] CoverageFields = ["type", "source", "bbox", "from", "to", "observes", "note"];
 
     /// <summary>Parses one object; <paramref name="geometryPoint"/> supplies the location for GeoJSON features.</summary>
-    public static ImportRow Parse(JsonElement obj, GeoPoint? geometryPoint, string file, long line, string raw, string format, SourceRegistry sources)
+    public static ImportRow Parse(JsonElement obj, GeoPoint? geometryPoint, string file, long line, string raw, string format, ImportContext context)
     {
+        var sources = context.Sources;
         Rejection Reject(string field, string reason) => new(file, line, field, reason, raw);
 
         if (obj.ValueKind != JsonValueKind.Object)
@@ -117,6 +120,16 @@ internal static class NativeEvidenceParser
         }
 
         days = new DateRange(start, end);
+        var sourceForDates = Str(obj, "source") ?? string.Empty;
+        if (context.ImplausibleDate(start, sourceForDates) is { } startImplausible)
+        {
+            return ImportRow.Of(Reject(date is null ? "date_start" : "date", startImplausible));
+        }
+
+        if (context.ImplausibleDate(end, sourceForDates) is { } endImplausible)
+        {
+            return ImportRow.Of(Reject(date is null ? "date_end" : "date", endImplausible));
+        }
 
         var activityText = Str(obj, "activity");
         if (activityText is null || !Vocabulary.TryParseActivity(activityText, out var activity))
@@ -152,7 +165,23 @@ internal static class NativeEvidenceParser
                 return ImportRow.Of(Reject(field + ".basis", $"'{basisText}' is not a basis; use one of {string.Join(", ", Vocabulary.BasisNames)}"));
             }
 
-            actors.Add(new ActorReport(name, role, basis, Str(a, "category")));
+            foreach (var unknownField in a.EnumerateObject().Where(p => !ActorFields.Contains(p.Name)))
+            {
+                return ImportRow.Of(Reject($"{field}.{unknownField.Name}", $"unknown actor field; allowed: {string.Join(", ", ActorFields)}"));
+            }
+
+            int? deaths = null;
+            if (a.TryGetProperty("deaths", out var deathsElement) && deathsElement.ValueKind != JsonValueKind.Null)
+            {
+                if (deathsElement.ValueKind != JsonValueKind.Number || !deathsElement.TryGetInt32(out var d) || d < 0)
+                {
+                    return ImportRow.Of(Reject(field + ".deaths", "must be a non-negative whole number: deaths on this actor's side"));
+                }
+
+                deaths = d;
+            }
+
+            actors.Add(new ActorReport(name, role, basis, Str(a, "category"), deaths));
         }
 
         var sourceName = Str(obj, "source");
@@ -183,6 +212,8 @@ internal static class NativeEvidenceParser
             fatalities = f;
         }
 
+        // A record's own id is unique only within its source: the same source and id from two files is one event.
+        var assessment = sources.Assess(sourceName, credibility);
         var description = Str(obj, "description");
         var url = Str(obj, "url");
         if (url is not null)
@@ -191,7 +222,7 @@ internal static class NativeEvidenceParser
         }
 
         return ImportRow.Of(new Evidence(
-            id: id.Contains(':', StringComparison.Ordinal) ? id : $"{Path.GetFileNameWithoutExtension(file)}:{id}",
+            id: id.Contains(':', StringComparison.Ordinal) ? id : $"{assessment.SourceId}:{id}",
             origin: new EvidenceOrigin(file, line, format),
             location: location,
             locationPrecision: LocationPrecision.Within(Distance.FromKilometres(precisionKm)),
@@ -199,10 +230,11 @@ internal static class NativeEvidenceParser
             activity: activity,
             reportedType: Str(obj, "reported_type") ?? activityText,
             actors: actors,
-            source: sources.Assess(sourceName, credibility),
+            source: assessment,
             description: description,
             fatalities: fatalities,
-            place: Str(obj, "place")));
+            place: Str(obj, "place"),
+            admin: AdminAttribution.Of("truce", Str(obj, "country"), Str(obj, "admin1"), Str(obj, "admin2"))));
     }
 
     private static ImportRow ParseCoverage(JsonElement obj, string file, Func<string, string, Rejection> reject)

@@ -6,22 +6,34 @@ namespace Truce.Evidence.Import;
 public static class NdjsonImporter
 {
     /// <summary>Streams lines as evidence, coverage declarations or rejections; blank lines and lines starting with // are skipped.</summary>
-    public static IEnumerable<ImportRow> Read(TextReader reader, string file, SourceRegistry sources)
+    public static IEnumerable<ImportRow> Read(Stream stream, string file, ImportContext context)
     {
-        ArgumentNullException.ThrowIfNull(reader);
-        ArgumentNullException.ThrowIfNull(sources);
-        long line = 0;
-        string? text;
-        while ((text = reader.ReadLine()) is not null)
+        ArgumentNullException.ThrowIfNull(stream);
+        ArgumentNullException.ThrowIfNull(context);
+        var reader = new Utf8LineReader(stream, context.Limits.MaxRecordBytes);
+        while (reader.Read())
         {
-            line++;
-            var trimmed = text.Trim();
-            if (trimmed.Length == 0 || trimmed.StartsWith("//", StringComparison.Ordinal))
+            long line = reader.Line;
+            switch (reader.Problem)
+            {
+                case RecordProblem.TooLong:
+                    yield return ImportRow.Of(new Rejection(file, line, "(line)",
+                        $"the line is longer than the {context.Limits.MaxRecordBytes:N0}-byte limit ({reader.ProblemDetail:N0} bytes skipped to the next line)", Utf8Window.Describe(reader.Bytes)));
+                    continue;
+                case RecordProblem.InvalidUtf8:
+                    yield return ImportRow.Of(new Rejection(file, line, "(line)",
+                        $"not UTF-8: invalid byte at file offset {reader.ProblemDetail} (give --encoding if the file uses another encoding)", Utf8Window.Describe(reader.Bytes)));
+                    continue;
+            }
+
+            var bytes = reader.Bytes.Trim(" \t"u8);
+            if (bytes.Length == 0 || bytes.StartsWith("//"u8))
             {
                 continue;
             }
 
-            var (doc, error) = TryParse(trimmed);
+            var text = System.Text.Encoding.UTF8.GetString(reader.Bytes);
+            var (doc, error) = TryParse(bytes.ToArray());
             if (doc is null)
             {
                 yield return ImportRow.Of(new Rejection(file, line, "(json)", $"not valid JSON: {error}", text));
@@ -30,20 +42,20 @@ public static class NdjsonImporter
 
             using (doc)
             {
-                yield return NativeEvidenceParser.Parse(doc.RootElement, null, file, line, text, "ndjson", sources);
+                yield return NativeEvidenceParser.Parse(doc.RootElement, null, file, line, text, "ndjson", context);
             }
         }
     }
 
-    private static (JsonDocument? Doc, string? Error) TryParse(string text)
+    private static (JsonDocument? Doc, string? Error) TryParse(byte[] json)
     {
         try
         {
-            return (JsonDocument.Parse(text), null);
+            return (JsonDocument.Parse(json), null);
         }
         catch (JsonException ex)
         {
-            return (null, ex.Message.Split(" Path:")[0]);
+            return (null, Text.Messages.Json(ex));
         }
     }
 }

@@ -2,11 +2,11 @@ using Truce.Geodesy;
 
 namespace Truce.Evidence.Import;
 
-/// <summary>Reads UCDP Georeferenced Event Dataset CSV (GED 17.1 onwards, the published 49-column layout) as evidence.</summary>
+/// <summary>Reads UCDP Georeferenced Event Dataset CSV as evidence: the 41-column layout of GED 19.1 (and the Syria release) and the 49-column layout of GED 20.1 onwards, mapped by header name.</summary>
 /// <remarks>
-/// GED records lethal organised violence only: at least one death, with a dyad of named sides. Its sides are
-/// participants; GED does not say who initiated a battle, except in one-sided violence (type 3), where side A acts on
-/// civilians. Credibility follows event_clarity (1: probably true; 2: possibly true).
+/// GED records lethal organised violence only: at least one death, with a dyad of named sides. What each row shows
+/// about each side follows <see cref="ReadingRules"/>: the dyad does not say who began a battle, but a side whose
+/// deaths are counted at a place was there. Credibility follows event_clarity (1: probably true; 2: possibly true).
 /// </remarks>
 public static class UcdpGedImporter
 {
@@ -17,25 +17,61 @@ public static class UcdpGedImporter
     public static readonly IReadOnlyList<string> RequiredColumns =
         ["id", "type_of_violence", "side_a", "side_b", "where_prec", "latitude", "longitude", "date_prec", "date_start", "date_end"];
 
+    /// <summary>Columns read when present, and what is lost without them.</summary>
+    public static readonly IReadOnlyDictionary<string, string> OptionalColumns = new Dictionary<string, string>(StringComparer.Ordinal)
+    {
+        ["deaths_a"] = "side A's presence cannot be shown from its deaths",
+        ["deaths_b"] = "side B's presence cannot be shown from its deaths",
+        ["best"] = "death tolls are unknown",
+        ["low"] = "low death estimates are unknown",
+        ["high"] = "high death estimates are unknown",
+        ["event_clarity"] = "every event is read as clarity 2 (possibly true)",
+        ["country"] = "the country cannot constrain the location",
+        ["adm_1"] = "the governorate cannot constrain the location",
+        ["adm_2"] = "the district cannot constrain the location",
+    };
+
+    /// <summary>Every column of the 41- and 49-column layouts; others are reported as ignored.</summary>
+    public static readonly IReadOnlyCollection<string> KnownColumns = new HashSet<string>(StringComparer.Ordinal)
+    {
+        "id", "relid", "year", "active_year", "code_status", "type_of_violence", "conflict_dset_id", "conflict_new_id", "conflict_name",
+        "dyad_dset_id", "dyad_new_id", "dyad_name", "side_a_dset_id", "side_a_new_id", "side_a", "side_b_dset_id", "side_b_new_id", "side_b",
+        "number_of_sources", "source_article", "source_office", "source_date", "source_headline", "source_original", "where_prec",
+        "where_coordinates", "where_description", "adm_1", "adm_2", "latitude", "longitude", "geom_wkt", "priogrid_gid", "country",
+        "country_id", "region", "event_clarity", "date_prec", "date_start", "date_end", "deaths_a", "deaths_b", "deaths_civilians",
+        "deaths_unknown", "best", "high", "low", "gwnoa", "gwnob",
+    };
+
     /// <summary>Whether a header looks like UCDP GED.</summary>
     public static bool Recognises(IReadOnlyCollection<string> header) =>
         header.Contains("where_prec") && header.Contains("side_a") && header.Contains("type_of_violence");
 
-    /// <summary>Streams rows as evidence or rejections.</summary>
-    public static IEnumerable<ImportRow> Read(TextReader reader, string file, SourceRegistry sources)
+    /// <summary>Streams rows as evidence or rejections; file-level notes (missing optional or unknown columns) go to <paramref name="notices"/>.</summary>
+    public static IEnumerable<ImportRow> Read(Stream stream, string file, ImportContext context, ICollection<string> notices)
     {
-        ArgumentNullException.ThrowIfNull(sources);
-        foreach (var r in CsvRecords.Read(reader, file, [.. RequiredColumns]))
+        ArgumentNullException.ThrowIfNull(context);
+        ArgumentNullException.ThrowIfNull(notices);
+        bool checkedOptional = false;
+        foreach (var r in CsvRecords.Read(stream, file, [.. RequiredColumns], KnownColumns, context.Limits, notices))
         {
-            yield return Parse(r, sources);
+            if (!checkedOptional)
+            {
+                checkedOptional = true;
+                foreach (var (column, loss) in OptionalColumns.Where(c => !r.HasColumn(c.Key)))
+                {
+                    notices.Add($"optional column '{column}' is missing: {loss}");
+                }
+            }
+
+            yield return Parse(r, context);
         }
     }
 
-    private static ImportRow Parse(CsvRecord r, SourceRegistry sources)
+    private static ImportRow Parse(CsvRecord r, ImportContext context)
     {
-        if (r.BadData is not null)
+        if (r.Problem is { } problem)
         {
-            return ImportRow.Of(r.Reject("(row)", r.BadData));
+            return ImportRow.Of(r.Reject(problem.Field, problem.Reason));
         }
 
         var id = r["id"];
@@ -74,6 +110,16 @@ public static class UcdpGedImporter
             return ImportRow.Of(r.Reject("date_end", $"{end:yyyy-MM-dd} precedes date_start {start:yyyy-MM-dd}"));
         }
 
+        if (context.ImplausibleDate(start, SourceId) is { } startImplausible)
+        {
+            return ImportRow.Of(r.Reject("date_start", startImplausible));
+        }
+
+        if (context.ImplausibleDate(end, SourceId) is { } endImplausible)
+        {
+            return ImportRow.Of(r.Reject("date_end", endImplausible));
+        }
+
         if (FieldParse.Integer(r["date_prec"], 1, 5, out var datePrec) is { } dpError)
         {
             return ImportRow.Of(r.Reject("date_prec", dpError + " (UCDP codes 1-5)"));
@@ -91,23 +137,40 @@ public static class UcdpGedImporter
             return ImportRow.Of(r.Reject("side_a", "is empty: GED events always name side A"));
         }
 
-        int? deaths = null;
-        if (r["best"].Length > 0)
+        var counts = new int?[5];
+        string[] countColumns = ["deaths_a", "deaths_b", "best", "low", "high"];
+        for (int i = 0; i < countColumns.Length; i++)
         {
-            if (FieldParse.Integer(r["best"], 0, int.MaxValue, out var best) is { } bestError)
+            var text = r[countColumns[i]];
+            if (text.Length == 0)
             {
-                return ImportRow.Of(r.Reject("best", bestError));
+                continue;
             }
 
-            deaths = best;
+            if (FieldParse.Integer(text, 0, int.MaxValue, out var n) is { } countError)
+            {
+                return ImportRow.Of(r.Reject(countColumns[i], countError));
+            }
+
+            counts[i] = n;
         }
 
-        var clarity = r["event_clarity"] == "2" ? Credibility.PossiblyTrue : Credibility.ProbablyTrue;
+        var (deathsA, deathsB, best, low, high) = (counts[0], counts[1], counts[2], counts[3], counts[4]);
+        // No order is enforced between low, best and high: UCDP's own Syria release has 101 rows where best lies
+        // outside low..high (and some with low > high). They are reported as published.
+        var clarityText = r["event_clarity"];
+        int clarity = 2;
+        if (clarityText.Length > 0 && FieldParse.Integer(clarityText, 1, 2, out clarity) is { } clError)
+        {
+            return ImportRow.Of(r.Reject("event_clarity", clError + " (UCDP codes 1 high, 2 lower)"));
+        }
+
+        var credibility = clarity == 1 ? Credibility.ProbablyTrue : Credibility.PossiblyTrue;
         bool oneSided = violence == 3;
-        var actors = new List<ActorReport> { new(sideA, oneSided ? ActorRole.Initiator : ActorRole.Participant, IdentificationBasis.Stated) };
+        var actors = new List<ActorReport> { new(sideA, oneSided ? ActorRole.Initiator : ActorRole.Participant, IdentificationBasis.Stated, Deaths: deathsA) };
         if (sideB.Length > 0)
         {
-            actors.Add(new ActorReport(sideB, oneSided ? ActorRole.Target : ActorRole.Participant, IdentificationBasis.Stated));
+            actors.Add(new ActorReport(sideB, oneSided ? ActorRole.Target : ActorRole.Participant, IdentificationBasis.Stated, Deaths: deathsB));
         }
 
         var type = violence switch
@@ -127,9 +190,12 @@ public static class UcdpGedImporter
             activity: oneSided ? Activity.AttackOnCivilians : Activity.OrganizedViolence,
             reportedType: type,
             actors: actors,
-            source: sources.Assess(SourceId, clarity),
+            source: context.Sources.Assess(SourceId, credibility),
             description: description.Length > 0 ? description : null,
-            fatalities: deaths,
-            place: place.Length > 0 ? place : null));
+            fatalities: best,
+            place: place.Length > 0 ? place : null,
+            admin: AdminAttribution.Of("ucdp", r["country"], r["adm_1"], r["adm_2"]),
+            fatalitiesLow: low,
+            fatalitiesHigh: high));
     }
 }

@@ -1,4 +1,4 @@
-namespace Truce.Verification;
+namespace Truce;
 
 /// <summary>A three-valued answer (Kleene logic): yes, no, or the evidence cannot tell.</summary>
 /// <remarks>Ordered so that <c>Math.Min</c> is "and" and <c>Math.Max</c> is "or"; <c>default</c> is No.</remarks>
