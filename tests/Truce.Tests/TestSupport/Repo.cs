@@ -62,4 +62,13 @@ internal static class Repo
 
     /// <summary>Text as the UTF-8 bytes an importer reads from a file.</summary>
     public static Stream Utf8(string text) => new MemoryStream(System.Text.Encoding.UTF8.GetBytes(text));
+
+    /// <summary>A file of the real data in shared/ beside the repository (TRUCE_SHARED_DIR overrides); a test that needs it fails, never skips, without it.</summary>
+    public static string SharedData(string relative)
+    {
+        var shared = Environment.GetEnvironmentVariable("TRUCE_SHARED_DIR") is { Length: > 0 } dir ? dir : Path("../shared");
+        var path = System.IO.Path.GetFullPath(System.IO.Path.Combine(shared, relative));
+        Assert.True(File.Exists(path), $"the real data file is missing at {path}: the test needs shared/ beside the repository or TRUCE_SHARED_DIR");
+        return path;
+    }
 }
