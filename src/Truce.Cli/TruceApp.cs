@@ -130,6 +130,7 @@ public static class TruceApp
         Option<string?> Actors() => new("--actors") { Description = "Actor registry YAML (default: actors.yaml next to the specs, or in $TRUCE_HOME)" };
         Option<string?> Sources() => new("--sources") { Description = "Sources registry YAML (default: sources.yaml next to the specs, or in $TRUCE_HOME)" };
         Option<string[]> Evidence() => new("--evidence", "-e") { Description = "Evidence file or folder: UCDP GED or ACLED .csv, .ndjson, .geojson, .gz or .zip (repeatable)", AllowMultipleArgumentsPerToken = false };
+        Option<string?> Places() => new("--places") { Description = "Administrative-unit names and polygons for location clues (default: places.yaml next to the specs, or in $TRUCE_HOME)" };
         Option<bool> AllowOutside() => new("--allow-outside") { Description = "Let specs name geometry outside their home folder tree (absolute paths, ../ beyond it)" };
         Option<string?> EncodingOption() => new("--encoding") { Description = "Encoding of evidence files that are not UTF-8: latin1, windows-1252, utf-16" };
         Argument<string[]> Specs() => new("specs") { Description = "Agreement spec files or folders of *.yaml", Arity = ArgumentArity.OneOrMore };
@@ -139,14 +140,15 @@ public static class TruceApp
         var lintSources = Sources();
         var lintEvidence = Evidence();
         var lintOutside = AllowOutside();
+        var lintPlaces = Places();
         var lintEncoding = EncodingOption();
         var strict = new Option<bool>("--strict") { Description = "Treat warnings as errors" };
         var lint = new Command("lint", "Check agreement specs: errors with file, line and field; warnings for loopholes")
         {
-            lintSpecs, lintActors, lintSources, lintEvidence, strict, lintOutside, lintEncoding,
+            lintSpecs, lintActors, lintSources, lintPlaces, lintEvidence, strict, lintOutside, lintEncoding,
         };
         lint.SetAction(parse => Lint(
-            parse.GetValue(lintSpecs)!, new LoadOptions(parse.GetValue(lintActors), parse.GetValue(lintSources), parse.GetValue(lintOutside)),
+            parse.GetValue(lintSpecs)!, new LoadOptions(parse.GetValue(lintActors), parse.GetValue(lintSources), parse.GetValue(lintOutside), parse.GetValue(lintPlaces)),
             parse.GetValue(lintEvidence) ?? [], parse.GetValue(lintEncoding), parse.GetValue(strict), output, err, env));
 
         var verifySpecs = Specs();
@@ -154,6 +156,7 @@ public static class TruceApp
         var verifySources = Sources();
         var verifyEvidence = Evidence();
         var verifyOutside = AllowOutside();
+        var verifyPlaces = Places();
         var verifyEncoding = EncodingOption();
         var format = new Option<string>("--format", "-f") { Description = "Output format", DefaultValueFactory = _ => "table" };
         format.AcceptOnlyFromAmong("table", "json", "geojson", "markdown");
@@ -161,10 +164,10 @@ public static class TruceApp
         var quarantine = new Option<string?>("--quarantine") { Description = "Folder to write rejected evidence rows to, one file per input (nothing is written without it)" };
         var verify = new Command("verify", "Hold evidence against agreement specs and give a verdict per obligation")
         {
-            verifySpecs, verifyActors, verifySources, verifyEvidence, format, outFile, quarantine, verifyOutside, verifyEncoding,
+            verifySpecs, verifyActors, verifySources, verifyPlaces, verifyEvidence, format, outFile, quarantine, verifyOutside, verifyEncoding,
         };
         verify.SetAction(parse => Verify(
-            parse.GetValue(verifySpecs)!, new LoadOptions(parse.GetValue(verifyActors), parse.GetValue(verifySources), parse.GetValue(verifyOutside)),
+            parse.GetValue(verifySpecs)!, new LoadOptions(parse.GetValue(verifyActors), parse.GetValue(verifySources), parse.GetValue(verifyOutside), parse.GetValue(verifyPlaces)),
             parse.GetValue(verifyEvidence) ?? [], parse.GetValue(verifyEncoding), parse.GetValue(format)!, parse.GetValue(outFile), parse.GetValue(quarantine),
             output, err, env));
 
@@ -274,7 +277,7 @@ public static class TruceApp
             return ws.InputMissing ? UsageOrInput : SpecErrors;
         }
 
-        var verifier = new Verifier(ws.Agreements, ws.Catalog, ws.Actors);
+        var verifier = new Verifier(ws.Agreements, ws.Catalog, ws.Actors, places: ws.Places);
         var ingest = new EvidenceIngest(new ImportContext(ws.Sources, env.Today, ImportLimits.Default), encoding, quarantineDir);
         ingest.Run(evidencePaths, verifier.Observe, env.Cancel, verifier.Observe);
         foreach (var note in ingest.Notes)

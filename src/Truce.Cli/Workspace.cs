@@ -13,7 +13,8 @@ namespace Truce.Cli;
 /// <param name="Actors">--actors, or null for the default.</param>
 /// <param name="Sources">--sources, or null for the default.</param>
 /// <param name="AllowOutside">--allow-outside: specs may name files outside their home folder tree.</param>
-internal sealed record LoadOptions(string? Actors, string? Sources, bool AllowOutside)
+/// <param name="Places">--places, or null for the default.</param>
+internal sealed record LoadOptions(string? Actors, string? Sources, bool AllowOutside, string? Places = null)
 {
     /// <summary>Size limits: a spec or registry is hand-written YAML; geometry is GeoJSON of a region.</summary>
     public const int MaxSpecBytes = 1 << 20;
@@ -40,6 +41,9 @@ internal sealed class Workspace
     public ActorRegistry? Actors { get; private set; }
 
     public SourceRegistry Sources { get; private set; } = SourceRegistry.Empty;
+
+    /// <summary>Administrative-unit names and polygons: location clues beside coordinates (empty when no places.yaml is found).</summary>
+    public Places.AdminUnitTable Places { get; private set; } = Truce.Places.AdminUnitTable.Empty;
 
     public GeometryCatalog Catalog { get; } = new();
 
@@ -141,6 +145,7 @@ internal sealed class Workspace
         }
 
         var geometryLoaded = new HashSet<string>(StringComparer.Ordinal);
+        ws.LoadPlaces(RegistryPath(options.Places, "places.yaml", specFiles), options.Places is not null, geometryLoaded);
         foreach (var specFile in specFiles)
         {
             var text = ws.ReadText(specFile, "spec", "the spec", LoadOptions.MaxSpecBytes);
@@ -195,6 +200,40 @@ internal sealed class Workspace
 
         ws.Lint(evidenceCoverage?.Invoke(ws.Sources));
         return ws;
+    }
+
+    /// <summary>Reads the administrative-unit table and the polygons it names (relative to itself); a missing default table only means no location clues.</summary>
+    private void LoadPlaces(string? path, bool given, HashSet<string> geometryLoaded)
+    {
+        if (path is null || (!given && !File.Exists(path)))
+        {
+            return;
+        }
+
+        if (ReadText(path, "places", "the administrative-unit table (use --places)", LoadOptions.MaxRegistryBytes) is not { } yaml)
+        {
+            return;
+        }
+
+        // The table lists its geometry; read it first so the units can refer to its features.
+        var probe = new DiagnosticBag();
+        var root = YamlCursor.Parse(yaml, path, probe);
+        foreach (var g in root?.Strings("geometry") ?? [])
+        {
+            var geometryPath = Paths.Beside(path, g);
+            if (Path.IsPathRooted(g) || !Paths.IsInside(geometryPath, Path.GetDirectoryName(Path.GetFullPath(path))!))
+            {
+                Diagnostics.Add(new Diagnostic(Severity.Error, "TR095", path, 0, 0, "geometry", $"'{g}' lies outside the table's folder"));
+                continue;
+            }
+
+            if (geometryLoaded.Add(Paths.Real(geometryPath)) && ReadText(geometryPath, "geometry", $"geometry named by {path}", LoadOptions.MaxGeometryBytes) is { } json)
+            {
+                GeometryReader.Read(json, geometryPath, Catalog, Diagnostics);
+            }
+        }
+
+        Places = Truce.Places.AdminUnitTable.Read(yaml, path, Catalog, Diagnostics) ?? Truce.Places.AdminUnitTable.Empty;
     }
 
     private void NoRegistry(string name, string option, List<string> specFiles)

@@ -10,6 +10,7 @@ public sealed partial class ActorRegistry
     private readonly Dictionary<string, Actor> actorsById;
     private readonly Dictionary<string, (Actor Actor, string? Category)> byName;
     private readonly Dictionary<string, ActorClass> classesById;
+    private readonly Dictionary<(string Class, string Actor), ValidityPeriod[]> periods = [];
 
     /// <summary>Builds the registry; throws when ids repeat, an alias names two actors, or a class names an unknown actor.</summary>
     public ActorRegistry(IEnumerable<Actor> actors, IEnumerable<ActorClass> classes)
@@ -44,6 +45,11 @@ public sealed partial class ActorRegistry
             foreach (var m in actorClass.Members.Where(m => !actorsById.ContainsKey(m.ActorId)))
             {
                 throw new ArgumentException($"class '{actorClass.Id}' names unknown actor '{m.ActorId}'", nameof(classes));
+            }
+
+            foreach (var g in actorClass.Members.GroupBy(m => m.ActorId))
+            {
+                periods[(actorClass.Id, g.Key)] = [.. g.Select(m => m.Period)];
             }
         }
     }
@@ -148,13 +154,34 @@ public sealed partial class ActorRegistry
             throw new ArgumentException($"unknown class '{classId}'", nameof(classId));
         }
 
-        var periods = actorClass.Members.Where(m => m.ActorId == actorId).Select(m => m.Period).ToList();
-        if (periods.Any(p => p.Covers(when)))
+        var spans = periods.GetValueOrDefault((actorClass.Id, actorId)) ?? [];
+        if (spans.Any(p => p.Covers(when)))
         {
             return MembershipAnswer.Member;
         }
 
-        return periods.Any(p => p.Overlaps(when)) ? MembershipAnswer.Partly : MembershipAnswer.NotMember;
+        return spans.Any(p => p.Overlaps(when)) ? MembershipAnswer.Partly : MembershipAnswer.NotMember;
+    }
+
+    /// <summary>The share of the days in <paramref name="when"/> on which the actor belonged to the class (1 for a member throughout, 0 for none).</summary>
+    public double MembershipShare(string classId, string actorId, DateRange when)
+    {
+        if (!classesById.TryGetValue(classId, out var actorClass))
+        {
+            throw new ArgumentException($"unknown class '{classId}'", nameof(classId));
+        }
+
+        var spans = periods.GetValueOrDefault((actorClass.Id, actorId)) ?? [];
+        int member = 0;
+        for (var day = when.Start; day <= when.End; day = day.AddDays(1))
+        {
+            if (spans.Any(p => p.Covers(new DateRange(day, day))))
+            {
+                member++;
+            }
+        }
+
+        return (double)member / when.Days;
     }
 
     private void AddName(string name, Actor actor, string? category)

@@ -103,6 +103,26 @@ public static class SpecLinter
                     }
                 }
 
+                foreach (var term in Terms(v.Expression))
+                {
+                    switch (term)
+                    {
+                        case WithinExpr { Distance.Metres: 0 } w:
+                            Error("TR105", v.Line, vfield, $"'within: 0 km of {w.Of}' is a zone of no width: no located event can lie in it; state the distance the sources give");
+                            break;
+                        case BeyondExpr { Distance.Metres: 0 } b:
+                            Warn("TR214", v.Line, vfield, $"'at least 0 km from {b.Of}' is everywhere: the term constrains nothing");
+                            break;
+                        case AreaExpr a when catalog.Features.TryGetValue(a.Of, out var drawn) && drawn.Provenance.Approximate && drawn.Kind == FeatureKind.Area:
+                            var named = catalog.Features.Values
+                                .Where(f => f.Kind == FeatureKind.Area && !f.Provenance.Approximate && f.Bounds.Intersects(drawn.Bounds) && f.Id != drawn.Id)
+                                .Select(f => f.Id).Order(StringComparer.Ordinal).Take(6).ToList();
+                            Warn("TR215", v.Line, vfield, $"'area: {a.Of}' is a hand-drawn shape: prefer a named boundary (an administrative unit), which sources and readers can check"
+                                + (named.Count > 0 ? $"; named areas it overlaps: {string.Join(", ", named)}" : "; add admin-1 polygons (examples/geo/admin1-levant.geojson) to 'geometry'"));
+                            break;
+                    }
+                }
+
                 try
                 {
                     var cz = CompiledZone.Compile(v.Expression, catalog);
@@ -178,4 +198,13 @@ public static class SpecLinter
 
         return d;
     }
+
+    /// <summary>Every term of a zone expression, depth first.</summary>
+    private static IEnumerable<ZoneExpr> Terms(ZoneExpr expr) => expr switch
+    {
+        AllExpr all => all.Parts.SelectMany(Terms).Prepend(all),
+        AnyExpr any => any.Parts.SelectMany(Terms).Prepend(any),
+        DifferenceExpr d => Terms(d.Base).Concat(Terms(d.Minus)).Prepend(d),
+        _ => [expr],
+    };
 }

@@ -20,7 +20,7 @@ public static class GeometryReader
         }
         catch (JsonException ex)
         {
-            diagnostics.Add(new Diagnostic(Severity.Error, "TR071", file, (int)(ex.LineNumber ?? 0) + 1, (int)(ex.BytePositionInLine ?? 0) + 1, string.Empty, "malformed JSON: " + ex.Message.Split(" LineNumber:")[0]));
+            diagnostics.Add(new Diagnostic(Severity.Error, "TR071", file, (int)(ex.LineNumber ?? 0) + 1, (int)(ex.BytePositionInLine ?? 0) + 1, string.Empty, "malformed JSON: " + Messages.Json(ex)));
             return;
         }
 
@@ -57,9 +57,13 @@ public static class GeometryReader
                         Error(field + ".id", $"feature id '{id}' is already defined (by {catalog.Features[id!].Provenance.File})");
                     }
                 }
-                catch (Exception ex) when (ex is ArgumentException or KeyNotFoundException or InvalidOperationException or FormatException)
+                catch (ArgumentException ex)
                 {
-                    Error(field + ".geometry", $"feature '{id}': {ex.Message.Split('\n')[0]}");
+                    Error(field + ".geometry", $"feature '{id}': {Messages.Argument(ex)}");
+                }
+                catch (Exception ex) when (ex is KeyNotFoundException or InvalidOperationException or FormatException)
+                {
+                    Error(field + ".geometry", $"feature '{id}': expected a GeoJSON geometry with \"type\" and numeric \"coordinates\"");
                 }
             }
         }
@@ -78,16 +82,50 @@ public static class GeometryReader
             case "MultiLineString":
                 return ReferenceFeature.OfLines(id, [.. coords.EnumerateArray().Select(Line)], provenance);
             case "Polygon":
-                return ReferenceFeature.OfArea(id, new PolygonSet([Rings(coords)]), provenance);
+                return ReferenceFeature.OfArea(id, Area([Rings(coords)]), provenance);
             case "MultiPolygon":
-                return ReferenceFeature.OfArea(id, new PolygonSet([.. coords.EnumerateArray().Select(Rings)]), provenance);
+                return ReferenceFeature.OfArea(id, Area([.. coords.EnumerateArray().Select(Rings)]), provenance);
             default:
                 throw new ArgumentException($"geometry type '{type}' is not supported (use Point, LineString, MultiLineString, Polygon or MultiPolygon)");
         }
     }
 
-    private static Polyline Line(JsonElement coords) =>
-        new(GeoJsonLines.Densify([.. coords.EnumerateArray().Select(Position)], GeoJsonLines.MaxEdge));
+    private static Polyline Line(JsonElement coords)
+    {
+        var points = coords.EnumerateArray().Select(Position).ToList();
+        RefuseAntimeridianCrossing(points, "line");
+        return new(GeoJsonLines.Densify(points, GeoJsonLines.MaxEdge));
+    }
+
+    /// <summary>An area from polygons, refused when a ring crosses the antimeridian or the polygons are not valid (self-intersecting, overlapping).</summary>
+    private static PolygonSet Area(IReadOnlyList<IReadOnlyList<IReadOnlyList<GeoPoint>>> polygons)
+    {
+        foreach (var ring in polygons.SelectMany(p => p))
+        {
+            RefuseAntimeridianCrossing(ring, "ring");
+        }
+
+        var set = new PolygonSet(polygons);
+        if (PolygonValidity.Problem(polygons) is { } problem)
+        {
+            throw new ArgumentException($"not a valid polygon: {problem}");
+        }
+
+        return set;
+    }
+
+    /// <summary>RFC 7946 §3.1.9: a geometry crossing ±180° must be split there; read naively, its edge would run the long way round the globe.</summary>
+    private static void RefuseAntimeridianCrossing(IReadOnlyList<GeoPoint> points, string what)
+    {
+        for (int i = 1; i < points.Count; i++)
+        {
+            if (Math.Abs(points[i].Longitude - points[i - 1].Longitude) > 180)
+            {
+                throw new ArgumentException(string.Create(System.Globalization.CultureInfo.InvariantCulture,
+                    $"a {what} crosses the antimeridian between positions {i - 1} and {i} (longitudes {points[i - 1].Longitude} and {points[i].Longitude}): split it at ±180° as RFC 7946 §3.1.9 requires"));
+            }
+        }
+    }
 
     private static IReadOnlyList<IReadOnlyList<GeoPoint>> Rings(JsonElement coords) =>
         [.. coords.EnumerateArray().Select(r => (IReadOnlyList<GeoPoint>)[.. r.EnumerateArray().Select(Position)])];

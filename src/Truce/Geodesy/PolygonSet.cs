@@ -9,8 +9,14 @@ namespace Truce.Geodesy;
 /// </remarks>
 public sealed class PolygonSet
 {
+    private const int Bands = 512;
+
     private readonly Ring[] rings;
-    private readonly Polyline[] boundaries;
+    private readonly Lazy<Polyline[]> boundaries;
+
+    // For each latitude band, the edges (ring, start index) whose latitude range meets it: a point's ray crosses only those.
+    private readonly (int Ring, int Edge)[][] bandEdges;
+    private readonly double bandHeight;
 
     /// <summary>Creates the area from polygons, each given as its exterior ring followed by its holes.</summary>
     public PolygonSet(IEnumerable<IReadOnlyList<IReadOnlyList<GeoPoint>>> polygons)
@@ -47,8 +53,24 @@ public sealed class PolygonSet
 
         rings = [.. ringList];
         PolygonCount = polygonIndex;
-        boundaries = [.. rings.Select(r => new Polyline(GeoJsonLines.Densify(r.Points, GeoJsonLines.MaxEdge)))];
+        boundaries = new Lazy<Polyline[]>(() => [.. rings.Select(r => new Polyline(GeoJsonLines.Densify(r.Points, GeoJsonLines.MaxEdge)))]);
         Bounds = rings.Select(r => BoundingBox.Around(r.Points)).Aggregate((a, b) => a.Union(b));
+        bandHeight = Math.Max(1e-9, (Bounds.North - Bounds.South) / Bands);
+        var lists = new List<(int, int)>[Bands];
+        for (int r = 0; r < rings.Length; r++)
+        {
+            var pts = rings[r].Points;
+            for (int i = 0; i + 1 < pts.Length; i++)
+            {
+                int lo = Band(Math.Min(pts[i].Latitude, pts[i + 1].Latitude)), hi = Band(Math.Max(pts[i].Latitude, pts[i + 1].Latitude));
+                for (int b = lo; b <= hi; b++)
+                {
+                    (lists[b] ??= []).Add((r, i));
+                }
+            }
+        }
+
+        bandEdges = [.. lists.Select(l => l?.ToArray() ?? [])];
     }
 
     /// <summary>Number of polygons (parts).</summary>
@@ -72,19 +94,39 @@ public sealed class PolygonSet
             return false;
         }
 
+        // Even-odd ray casting per ring, over the edges of the point's latitude band only. A point on an exterior
+        // edge is inside; a point on a hole's edge is on the area's boundary, so also inside.
+        Span<bool> inside = rings.Length <= 256 ? stackalloc bool[rings.Length] : new bool[rings.Length];
+        Span<bool> onEdge = rings.Length <= 256 ? stackalloc bool[rings.Length] : new bool[rings.Length];
+        double x = p.Longitude, y = p.Latitude;
+        foreach (var (r, i) in bandEdges[Band(y)])
+        {
+            var pts = rings[r].Points;
+            double xi = pts[i].Longitude, yi = pts[i].Latitude, xj = pts[i + 1].Longitude, yj = pts[i + 1].Latitude;
+            if (OnSegment(xi, yi, xj, yj, x, y))
+            {
+                onEdge[r] = true;
+            }
+
+            if ((yi > y) != (yj > y) && x < ((xj - xi) * (y - yi) / (yj - yi)) + xi)
+            {
+                inside[r] = !inside[r];
+            }
+        }
+
         // Inside a polygon = inside its exterior ring and outside all of its holes; inside the set = inside any polygon.
         var insideExterior = new bool[PolygonCount];
         var insideHole = new bool[PolygonCount];
-        foreach (var ring in rings)
+        for (int r = 0; r < rings.Length; r++)
         {
-            bool inside = RingContains(ring.Points, p);
-            if (ring.IsHole)
+            bool isIn = inside[r] || onEdge[r];
+            if (rings[r].IsHole)
             {
-                insideHole[ring.Polygon] |= inside && !OnRing(ring.Points, p);
+                insideHole[rings[r].Polygon] |= isIn && !onEdge[r];
             }
             else
             {
-                insideExterior[ring.Polygon] |= inside;
+                insideExterior[rings[r].Polygon] |= isIn;
             }
         }
 
@@ -103,7 +145,7 @@ public sealed class PolygonSet
     public Distance DistanceToBoundary(GeoPoint p)
     {
         var best = Distance.Unbounded;
-        foreach (var b in boundaries)
+        foreach (var b in boundaries.Value)
         {
             best = Distance.Min(best, b.DistanceTo(p));
         }
@@ -112,44 +154,15 @@ public sealed class PolygonSet
     }
 
     /// <summary>Whether any ring passes within <paramref name="limit"/> of the point.</summary>
-    public bool IsBoundaryWithin(GeoPoint p, Distance limit) => boundaries.Any(b => b.IsWithin(p, limit));
+    public bool IsBoundaryWithin(GeoPoint p, Distance limit) => boundaries.Value.Any(b => b.IsWithin(p, limit));
 
-    private static bool RingContains(GeoPoint[] ring, GeoPoint p)
+    private int Band(double latitude) => Math.Clamp((int)((latitude - Bounds.South) / bandHeight), 0, Bands - 1);
+
+    private static bool OnSegment(double x1, double y1, double x2, double y2, double x, double y)
     {
-        if (OnRing(ring, p))
-        {
-            return true;
-        }
-
-        bool inside = false;
-        double x = p.Longitude, y = p.Latitude;
-        for (int i = 0, j = ring.Length - 1; i < ring.Length; j = i++)
-        {
-            double xi = ring[i].Longitude, yi = ring[i].Latitude, xj = ring[j].Longitude, yj = ring[j].Latitude;
-            if ((yi > y) != (yj > y) && x < ((xj - xi) * (y - yi) / (yj - yi)) + xi)
-            {
-                inside = !inside;
-            }
-        }
-
-        return inside;
-    }
-
-    private static bool OnRing(GeoPoint[] ring, GeoPoint p)
-    {
-        double x = p.Longitude, y = p.Latitude;
-        for (int i = 0; i + 1 < ring.Length; i++)
-        {
-            double x1 = ring[i].Longitude, y1 = ring[i].Latitude, x2 = ring[i + 1].Longitude, y2 = ring[i + 1].Latitude;
-            double cross = ((x2 - x1) * (y - y1)) - ((y2 - y1) * (x - x1));
-            if (Math.Abs(cross) <= 1e-12 && x >= Math.Min(x1, x2) - 1e-12 && x <= Math.Max(x1, x2) + 1e-12
-                && y >= Math.Min(y1, y2) - 1e-12 && y <= Math.Max(y1, y2) + 1e-12)
-            {
-                return true;
-            }
-        }
-
-        return false;
+        double cross = ((x2 - x1) * (y - y1)) - ((y2 - y1) * (x - x1));
+        return Math.Abs(cross) <= 1e-12 && x >= Math.Min(x1, x2) - 1e-12 && x <= Math.Max(x1, x2) + 1e-12
+            && y >= Math.Min(y1, y2) - 1e-12 && y <= Math.Max(y1, y2) + 1e-12;
     }
 
     private sealed record Ring(GeoPoint[] Points, int Polygon, bool IsHole);

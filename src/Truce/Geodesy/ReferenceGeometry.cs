@@ -53,6 +53,11 @@ public sealed class ReferenceFeature
     /// <summary>The box around it.</summary>
     public BoundingBox Bounds { get; }
 
+    /// <summary>For areas: the planar (lon/lat) geometry used for containment between areas, built on first use.</summary>
+    internal NetTopologySuite.Geometries.Geometry Planar => planar ??= Geodesy.Planar.Of(Area ?? throw new InvalidOperationException($"'{Id}' is not an area"));
+
+    private NetTopologySuite.Geometries.Geometry? planar;
+
     /// <summary>A point feature.</summary>
     public static ReferenceFeature OfPoint(string id, GeoPoint point, FeatureProvenance provenance) =>
         new(id, FeatureKind.Point, point, [], null, provenance);

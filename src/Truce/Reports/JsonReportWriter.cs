@@ -247,6 +247,14 @@ public static class JsonReportWriter
     {
         var e = f.Evidence;
         w.WriteString("evidence", e.Id);
+        w.WriteNumber("score", f.Score.Value);
+        w.WriteStartObject("chances");
+        WriteChance(w, "zone", f.Score.Zone);
+        WriteChance(w, "time", f.Score.Time);
+        WriteChance(w, "identity", f.Score.Identity);
+        WriteChance(w, "activity", f.Score.Activity);
+        WriteChance(w, "source", f.Score.Source);
+        w.WriteEndObject();
         w.WriteString("file", e.Origin.File);
         w.WriteNumber("line", e.Origin.Line);
         w.WriteString("format", e.Origin.Format);
@@ -269,6 +277,20 @@ public static class JsonReportWriter
 
         w.WriteString("precision", $"{e.LocationPrecision.Scheme} {e.LocationPrecision.Code}: {e.LocationPrecision.Meaning}");
         WriteNullable(w, "place", e.Place);
+        if (e.Admin is { } admin)
+        {
+            w.WriteStartObject("admin");
+            WriteNullable(w, "country", admin.Country);
+            WriteNullable(w, "admin1", admin.Admin1);
+            WriteNullable(w, "admin2", admin.Admin2);
+            w.WriteEndObject();
+        }
+        else
+        {
+            w.WriteNull("admin");
+        }
+
+        WriteNullable(w, "clue", f.LocationClue);
         w.WriteEndObject();
         w.WriteString("activity", Vocabulary.Name(e.Activity));
         w.WriteString("reported_type", e.ReportedType);
@@ -280,6 +302,15 @@ public static class JsonReportWriter
             w.WriteString("role", Vocabulary.Name(a.Role));
             w.WriteString("basis", Vocabulary.Name(a.Basis));
             WriteNullable(w, "category", a.Category);
+            if (a.Deaths is { } deaths)
+            {
+                w.WriteNumber("deaths", deaths);
+            }
+            else
+            {
+                w.WriteNull("deaths");
+            }
+
             w.WriteEndObject();
         }
 
@@ -381,5 +412,17 @@ public static class JsonReportWriter
         }
 
         w.WriteEndArray();
+    }
+
+    private static void WriteChance(Utf8JsonWriter w, string name, double? p)
+    {
+        if (p is { } v)
+        {
+            w.WriteNumber(name, Math.Round(v, 4));
+        }
+        else
+        {
+            w.WriteNull(name);
+        }
     }
 }

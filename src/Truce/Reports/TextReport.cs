@@ -22,7 +22,7 @@ internal static class TextReport
         var e = f.Evidence;
         var sb = new StringBuilder();
         sb.Append(confirmed ? "[confirmed] " : "[possible]  ");
-        sb.Append(e.Id).Append("  ").Append(e.Time.Days.ToString());
+        sb.Append(e.Id).Append("  score ").Append(f.Score.Value.ToString(CultureInfo.InvariantCulture)).Append("  ").Append(e.Time.Days.ToString());
         if (e.Place is not null)
         {
             sb.Append("  ").Append(e.Place);
@@ -92,6 +92,10 @@ public static class TableReportWriter
             foreach (var f in v.Confirmed.Take(maxFindingsShown))
             {
                 output.WriteLine("  " + TextReport.FindingLine(f, confirmed: true));
+                if (f.LocationClue is not null)
+                {
+                    output.WriteLine("      where: " + f.LocationClue);
+                }
             }
 
             if (v.ConfirmedTotal > maxFindingsShown)
@@ -102,6 +106,11 @@ public static class TableReportWriter
             foreach (var f in v.Possible.Take(maxFindingsShown))
             {
                 output.WriteLine("  " + TextReport.FindingLine(f, confirmed: false));
+                if (f.LocationClue is not null)
+                {
+                    output.WriteLine("      where: " + f.LocationClue);
+                }
+
                 foreach (var doubt in f.Doubts)
                 {
                     output.WriteLine("      because " + doubt);

@@ -48,7 +48,7 @@ public sealed class YamlCursor
             var inner = ex.InnerException?.Message;
             diagnostics.Add(new Diagnostic(
                 Severity.Error, "TR001", file, (int)ex.Start.Line, (int)ex.Start.Column, string.Empty,
-                "malformed YAML: " + ex.Message + (inner is null ? string.Empty : " (" + inner + ")")));
+                "malformed YAML: " + Messages.WithoutQuotedInput(ex.Message + (inner is null ? string.Empty : " (" + inner + ")"))));
             return null;
         }
         catch (InvalidOperationException)

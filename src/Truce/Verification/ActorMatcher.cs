@@ -7,8 +7,25 @@ namespace Truce.Verification;
 /// <summary>How one reported actor relates to a spec's actor class, and why.</summary>
 /// <param name="Judgement">Member of the class: yes, no, uncertain.</param>
 /// <param name="ActorId">The resolved actor, or null when the name is not in the registry.</param>
-/// <param name="Reason">Why the judgement is not a plain yes, or the basis of the yes.</param>
-public sealed record ActorMatch(Judgement Judgement, string? ActorId, string Reason);
+/// <param name="Explain">Why the judgement is not a plain yes, or the basis of the yes; built only when a report needs it.</param>
+/// <param name="Probability">Estimated chance of membership (1 for yes, 0 for no; see docs/scoring.md for uncertain cases).</param>
+public sealed record ActorMatch(Judgement Judgement, string? ActorId, Func<string> Explain, double Probability)
+{
+    /// <summary>A certain answer.</summary>
+    public ActorMatch(Judgement judgement, string? actorId, Func<string> explain)
+        : this(judgement, actorId, explain, FindingScore.Of(judgement))
+    {
+    }
+
+    /// <summary>An answer with a fixed reason.</summary>
+    public ActorMatch(Judgement judgement, string? actorId, string reason)
+        : this(judgement, actorId, () => reason, FindingScore.Of(judgement))
+    {
+    }
+
+    /// <summary>Why the judgement is not a plain yes, or the basis of the yes.</summary>
+    public string Reason => Explain();
+}
 
 /// <summary>Decides whether a reported actor belongs to an agreement's actor class on the days of an event.</summary>
 /// <remarks>Appearance is not identity: an actor identified only by uniform, flag or insignia is at best an uncertain match.</remarks>
@@ -62,15 +79,18 @@ public sealed class ActorMatcher(ActorRegistry registry)
         if (inClass.Count == matches.Count)
         {
             var all = inClass.Aggregate(Judgement.Yes, (j, m) => Kleene.And(j, m.Match.Judgement));
-            return new ActorMatch(all, first.ActorId, all == Judgement.Yes
+            return new ActorMatch(all, first.ActorId, () => all == Judgement.Yes
                 ? $"every member of coalition '{report.Name}' is in {ClassName(spec)}"
-                : string.Join("; ", inClass.Where(m => m.Match.Judgement == Judgement.Uncertain).Select(m => m.Match.Reason)));
+                : string.Join("; ", inClass.Where(m => m.Match.Judgement == Judgement.Uncertain).Select(m => m.Match.Reason)),
+                inClass.Min(m => m.Match.Probability));
         }
 
-        var outside = matches.Where(m => m.Match.Judgement == Judgement.No)
+        var outside = () => matches.Where(m => m.Match.Judgement == Judgement.No)
             .Select(m => m.Match.ActorId is null ? $"{m.Member.Name} (not in the registry)" : m.Match.Reason);
-        return new ActorMatch(Judgement.Uncertain, first.ActorId,
-            $"coalition '{report.Name}' mixes {string.Join(", ", inClass.Select(m => m.Match.ActorId))} (in {ClassName(spec)}) with others ({string.Join("; ", outside)}): the event need not have involved {string.Join(" or ", inClass.Select(m => m.Match.ActorId))} (reading rule ucdp.coalition)");
+        // Which member fought is not recorded: each is taken as equally likely, so the chance is the members' mean.
+        return new ActorMatch(Judgement.Uncertain, first.ActorId, () =>
+            $"coalition '{report.Name}' mixes {string.Join(", ", inClass.Select(m => m.Match.ActorId))} (in {ClassName(spec)}) with others ({string.Join("; ", outside())}): the event need not have involved {string.Join(" or ", inClass.Select(m => m.Match.ActorId))} (reading rule ucdp.coalition)",
+            matches.Average(m => m.Match.Probability));
     }
 
     private static string ClassName(ActorClassSpec spec) => spec.RegistryClass ?? spec.Id;
@@ -79,34 +99,39 @@ public sealed class ActorMatcher(ActorRegistry registry)
     {
         if (side.Actor is null)
         {
-            return new ActorMatch(Judgement.No, null, $"'{side.Name}' is not in the actor registry");
+            return new ActorMatch(Judgement.No, null, () => $"'{side.Name}' is not in the actor registry");
         }
 
         var (actor, aliasCategory) = (side.Actor, side.Category);
         var category = report.Category ?? aliasCategory ?? actor.Category;
         if (spec.Excludes.Contains(actor.Id) || spec.Excludes.Contains(category))
         {
-            return new ActorMatch(Judgement.No, actor.Id, $"{actor.Id} ({category}) is excluded by the agreement");
+            return new ActorMatch(Judgement.No, actor.Id, () => $"{actor.Id} ({category}) is excluded by the agreement");
         }
 
         Judgement member;
-        string reason;
+        Func<string> reason;
+        double chance = 1;
         if (spec.Actors.Contains(actor.Id))
         {
-            (member, reason) = (Judgement.Yes, $"{actor.Id} is named in the agreement");
+            (member, reason) = (Judgement.Yes, () => $"{actor.Id} is named in the agreement");
         }
         else if (spec.RegistryClass is { } cls && registry.Classes.ContainsKey(cls))
         {
             (member, reason) = registry.Membership(cls, actor.Id, days) switch
             {
-                MembershipAnswer.Member => (Judgement.Yes, $"{actor.Id} is in {cls} on {days}"),
-                MembershipAnswer.Partly => (Judgement.Uncertain, $"{actor.Id} joined or left {cls} during {days}"),
-                _ => (Judgement.No, $"{actor.Id} is not in {cls} on {days}"),
+                MembershipAnswer.Member => (Judgement.Yes, (Func<string>)(() => $"{actor.Id} is in {cls} on {days}")),
+                MembershipAnswer.Partly => (Judgement.Uncertain, () => $"{actor.Id} joined or left {cls} during {days}"),
+                _ => (Judgement.No, () => $"{actor.Id} is not in {cls} on {days}"),
             };
+            if (member == Judgement.Uncertain)
+            {
+                chance = registry.MembershipShare(cls, actor.Id, days);
+            }
         }
         else
         {
-            return new ActorMatch(Judgement.No, actor.Id, $"{actor.Id} is not in class {spec.Id}");
+            return new ActorMatch(Judgement.No, actor.Id, () => $"{actor.Id} is not in class {spec.Id}");
         }
 
         if (member == Judgement.No)
@@ -117,15 +142,16 @@ public sealed class ActorMatcher(ActorRegistry registry)
         if (spec.RegistryClass is { } c && registry.Classes.TryGetValue(c, out var registryClass)
             && registryClass.DisputedCategories.Contains(category) && !spec.Includes.Contains(category))
         {
-            (member, reason) = (Judgement.Uncertain, $"{actor.Id} reported as {category}, which the agreement neither includes nor excludes");
+            (member, reason) = (Judgement.Uncertain, () => $"{actor.Id} reported as {category}, which the agreement neither includes nor excludes");
+            chance *= FindingScore.Unknown;
         }
 
         if (report.Basis is IdentificationBasis.Uniform or IdentificationBasis.Flag or IdentificationBasis.Insignia)
         {
             var basis = Vocabulary.Name(report.Basis);
-            return new ActorMatch(Kleene.And(member, Judgement.Uncertain), actor.Id, $"{actor.Id} identified by {basis} only (appearance is not identity)");
+            return new ActorMatch(Kleene.And(member, Judgement.Uncertain), actor.Id, () => $"{actor.Id} identified by {basis} only (appearance is not identity)", chance * FindingScore.Unknown);
         }
 
-        return new ActorMatch(member, actor.Id, reason);
+        return new ActorMatch(member, actor.Id, reason, chance);
     }
 }

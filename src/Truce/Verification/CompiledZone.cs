@@ -1,5 +1,6 @@
 using Truce.Agreements;
 using Truce.Geodesy;
+using Truce.Places;
 
 namespace Truce.Verification;
 
@@ -42,10 +43,18 @@ public sealed class DistanceCache
 /// <remarks>
 /// A point with location radius r is inside only if its whole disc of radius r is inside, outside only if the whole
 /// disc is outside, and uncertain otherwise. Set operations combine answers with Kleene logic, which is sound (never
-/// yes or no when the truth could differ) but may answer uncertain where an exact disc-versus-shape test would not.
+/// yes or no when the truth could differ) but may answer uncertain where an exact disc-versus-shape test would not;
+/// a union of areas is therefore dissolved into one area first, so a disc across an inner border is judged exactly.
+/// The same questions can be asked of a whole administrative unit (<see cref="EvaluateUnit"/>), which is how a
+/// report's "in Damascus Governorate" constrains a location whose precision circle reaches another country.
 /// </remarks>
 public abstract class CompiledZone
 {
+    /// <summary>How far apart two boundaries from different sources may lie and still be taken as the same line (Natural Earth admin-0 and admin-1 differ by up to about this much).</summary>
+    public static readonly Distance BoundaryTolerance = Distance.FromKilometres(1);
+
+    private readonly Dictionary<string, Judgement> unitAnswers = new(StringComparer.Ordinal);
+
     /// <summary>A box that contains every point of the zone; null when the zone is provably empty.</summary>
     public abstract BoundingBox? Bounds { get; }
 
@@ -69,6 +78,7 @@ public abstract class CompiledZone
                 ? new SideZone(line, s.Side)
                 : throw new ArgumentException($"'side ... of: {s.Of}' needs a single LineString feature", nameof(expr)),
             AllExpr all => new Combined([.. all.Parts.Select(p => Compile(p, catalog))], intersect: true),
+            AnyExpr any when any.Parts.Count > 1 && any.Parts.All(p => p is AreaExpr) => UnionOfAreas([.. any.Parts.Cast<AreaExpr>().Select(p => p.Of)], catalog, Feature),
             AnyExpr any => new Combined([.. any.Parts.Select(p => Compile(p, catalog))], intersect: false),
             DifferenceExpr d => new Difference(Compile(d.Base, catalog), Compile(d.Minus, catalog)),
             _ => throw new ArgumentException($"unsupported zone expression {expr.GetType().Name}", nameof(expr)),
@@ -80,6 +90,41 @@ public abstract class CompiledZone
 
     /// <summary>Convenience overload with a fresh cache and no measures.</summary>
     public Judgement Evaluate(GeoPoint point, Distance radius) => Evaluate(point, radius, new DistanceCache(), []);
+
+    /// <summary>Whether all of the unit lies in the zone (yes), none of it (no), or part of it (uncertain); computed once per unit.</summary>
+    /// <remarks>Distances are judged on the unit's grid samples widened by their covering radius, so the answer is never yes or no when the truth could differ.</remarks>
+    public Judgement EvaluateUnit(AdminUnit unit)
+    {
+        ArgumentNullException.ThrowIfNull(unit);
+        lock (unitAnswers)
+        {
+            if (!unitAnswers.TryGetValue(unit.Id, out var answer))
+            {
+                answer = EvaluateUnitCore(unit);
+                unitAnswers[unit.Id] = answer;
+            }
+
+            return answer;
+        }
+    }
+
+    /// <summary>The unit judgement, uncached.</summary>
+    protected abstract Judgement EvaluateUnitCore(AdminUnit unit);
+
+    private static AreaZone UnionOfAreas(string[] ids, GeometryCatalog catalog, Func<string, ReferenceFeature> feature)
+    {
+        var parts = ids.Select(feature).ToList();
+        if (parts.FirstOrDefault(p => p.Kind != FeatureKind.Area) is { } notArea)
+        {
+            throw new ArgumentException($"'area: {notArea.Id}' needs a Polygon or MultiPolygon feature", nameof(ids));
+        }
+
+        var first = parts[0].Provenance;
+        var union = ReferenceFeature.OfArea(
+            string.Join("+", ids), Geodesy.Planar.Union(parts.Select(p => p.Area!)),
+            first with { Name = string.Join(" + ", parts.Select(p => p.Provenance.Name)), Approximate = parts.Any(p => p.Provenance.Approximate) });
+        return new AreaZone(union);
+    }
 
     private sealed class DistanceZone(ReferenceFeature feature, Distance threshold, bool within) : CompiledZone
     {
@@ -94,7 +139,36 @@ public abstract class CompiledZone
                 return Judgement.Uncertain;
             }
 
-            double near = d.Metres - radius.Metres, far = d.Metres + radius.Metres;
+            return Judge(d.Metres - radius.Metres, d.Metres + radius.Metres);
+        }
+
+        protected override Judgement EvaluateUnitCore(AdminUnit unit)
+        {
+            // Samples are real points of the unit: one inside and one outside settle "uncertain" exactly. Otherwise the
+            // covering radius bounds every other point; finer levels shrink it until the answer is settled.
+            var answer = Judgement.Uncertain;
+            int level = 0;
+            foreach (var samples in unit.SamplesCoarseToFine)
+            {
+                var (min, max) = unit.DistanceRange(feature, level++);
+                if (Judge(min, min) != Judge(max, max))
+                {
+                    return Judgement.Uncertain;
+                }
+
+                answer = Judge(min - samples.CoveringRadius.Metres, max + samples.CoveringRadius.Metres);
+                if (answer != Judgement.Uncertain)
+                {
+                    return answer;
+                }
+            }
+
+            return answer;
+        }
+
+        /// <summary>The judgement for a place whose distance to the feature lies in [near, far].</summary>
+        private Judgement Judge(double near, double far)
+        {
             if (within)
             {
                 return far <= threshold.Metres ? Judgement.Yes : near > threshold.Metres ? Judgement.No : Judgement.Uncertain;
@@ -106,6 +180,8 @@ public abstract class CompiledZone
 
     private sealed class AreaZone(ReferenceFeature feature) : CompiledZone
     {
+        private NetTopologySuite.Geometries.Geometry? grown;
+
         public override BoundingBox? Bounds => feature.Bounds;
 
         public override Judgement Evaluate(GeoPoint point, Distance radius, DistanceCache cache, List<ZoneMeasure> measures)
@@ -123,6 +199,23 @@ public abstract class CompiledZone
 
             return inside ? Judgement.Yes : Judgement.No;
         }
+
+        protected override Judgement EvaluateUnitCore(AdminUnit unit)
+        {
+            // Boundaries from different sources (admin-0 and admin-1) disagree by up to the tolerance: a unit counts as
+            // inside when it lies inside the zone grown by it, and outside when, shrunk by it, it does not touch the zone.
+            double tol = BoundaryTolerance.Metres / 111_000.0;
+            var zone = feature.Planar;
+            grown ??= zone.Buffer(tol);
+            var area = unit.Planar;
+            if (grown.Covers(area))
+            {
+                return Judgement.Yes;
+            }
+
+            var core = area.Buffer(-tol);
+            return zone.Intersects(core.IsEmpty ? area : core) ? Judgement.Uncertain : Judgement.No;
+        }
     }
 
     private sealed class SideZone(ReferenceFeature feature, LineSide side) : CompiledZone
@@ -138,9 +231,37 @@ public abstract class CompiledZone
                 return Judgement.Uncertain;
             }
 
-            int s = feature.Lines[0].SideOf(point);
-            return (s > 0 ? LineSide.Right : LineSide.Left) == side ? Judgement.Yes : Judgement.No;
+            return OnSide(point) ? Judgement.Yes : Judgement.No;
         }
+
+        protected override Judgement EvaluateUnitCore(AdminUnit unit)
+        {
+            foreach (var samples in unit.SamplesCoarseToFine)
+            {
+                bool any = false, all = true, near = false;
+                foreach (var p in samples.Points)
+                {
+                    near |= feature.DistanceTo(p) <= samples.CoveringRadius;
+                    bool on = OnSide(p);
+                    any |= on;
+                    all &= on;
+                }
+
+                if (any && !all)
+                {
+                    return Judgement.Uncertain;
+                }
+
+                if (!near)
+                {
+                    return all ? Judgement.Yes : Judgement.No;
+                }
+            }
+
+            return Judgement.Uncertain;
+        }
+
+        private bool OnSide(GeoPoint point) => (feature.Lines[0].SideOf(point) > 0 ? LineSide.Right : LineSide.Left) == side;
     }
 
     private sealed class Combined(CompiledZone[] parts, bool intersect) : CompiledZone
@@ -163,6 +284,18 @@ public abstract class CompiledZone
 
             return result;
         }
+
+        protected override Judgement EvaluateUnitCore(AdminUnit unit)
+        {
+            var result = parts[0].EvaluateUnit(unit);
+            for (int i = 1; i < parts.Length && result != settles; i++)
+            {
+                var next = parts[i].EvaluateUnit(unit);
+                result = intersect ? Kleene.And(result, next) : Kleene.Or(result, next);
+            }
+
+            return result;
+        }
     }
 
     private sealed class Difference(CompiledZone baseZone, CompiledZone minus) : CompiledZone
@@ -171,5 +304,8 @@ public abstract class CompiledZone
 
         public override Judgement Evaluate(GeoPoint point, Distance radius, DistanceCache cache, List<ZoneMeasure> measures) =>
             Kleene.And(baseZone.Evaluate(point, radius, cache, measures), Kleene.Not(minus.Evaluate(point, radius, cache, measures)));
+
+        protected override Judgement EvaluateUnitCore(AdminUnit unit) =>
+            Kleene.And(baseZone.EvaluateUnit(unit), Kleene.Not(minus.EvaluateUnit(unit)));
     }
 }

@@ -14,6 +14,8 @@ namespace Truce.Verification;
 /// <param name="Identification">Who was matched and on what basis, e.g. "hezbollah: reported as 'Hezbollah' (observed, attributed)".</param>
 /// <param name="Doubts">Why each judgement that is not yes is uncertain, and why a source could not confirm.</param>
 /// <param name="Confirmed">True when every judgement is yes and the source can confirm on its own (reliability A–C, credibility 1–3).</param>
+/// <param name="Score">The chance of each count and the 0–100 score that orders possible findings.</param>
+/// <param name="LocationClue">Which clue decided the zone judgement when it was not the coordinates alone (e.g. "adm_1 'Damascus Governorate' (syria-damascus) places it inside the zone").</param>
 public sealed record Finding(
     Evidence.Evidence Evidence,
     Judgement Zone,
@@ -25,7 +27,9 @@ public sealed record Finding(
     string? CounterpartId,
     string Identification,
     IReadOnlyList<string> Doubts,
-    bool Confirmed)
+    bool Confirmed,
+    FindingScore Score,
+    string? LocationClue = null)
 {
     /// <summary>Orders findings by earliest possible day, then id, so that output is stable.</summary>
     public static int Compare(Finding? a, Finding? b)
@@ -38,17 +42,35 @@ public sealed record Finding(
         int c = a.Evidence.Time.Days.Start.CompareTo(b.Evidence.Time.Days.Start);
         return c != 0 ? c : string.CompareOrdinal(a.Evidence.Id, b.Evidence.Id);
     }
+
+    /// <summary>Orders findings by descending score, then earliest day and id: what to read first among the possible.</summary>
+    public static int CompareByScore(Finding? a, Finding? b)
+    {
+        if (a is null || b is null)
+        {
+            return Compare(a, b);
+        }
+
+        int c = b.Score.Value.CompareTo(a.Score.Value);
+        return c != 0 ? c : Compare(a, b);
+    }
 }
 
-/// <summary>Keeps the earliest <c>capacity</c> findings of a stream and counts the rest, so memory does not grow with the evidence.</summary>
-public sealed class BoundedFindings(int capacity)
+/// <summary>Keeps the first <c>capacity</c> findings of a stream in a given order (earliest, or highest score) and counts the rest, so memory does not grow with the evidence.</summary>
+public sealed class BoundedFindings(int capacity, Comparison<Finding?> order)
 {
-    private readonly SortedSet<Finding> kept = new(Comparer<Finding>.Create(Finding.Compare));
+    private readonly SortedSet<Finding> kept = new(Comparer<Finding>.Create(order));
+
+    /// <summary>Keeps the earliest findings.</summary>
+    public BoundedFindings(int capacity)
+        : this(capacity, Finding.Compare)
+    {
+    }
 
     /// <summary>How many findings were offered in total.</summary>
     public int Total { get; private set; }
 
-    /// <summary>The kept findings, earliest first.</summary>
+    /// <summary>The kept findings, in the collection's order.</summary>
     public IReadOnlyList<Finding> Items => [.. kept];
 
     /// <summary>Offers a finding.</summary>

@@ -3,6 +3,7 @@ using Truce.Actors;
 using Truce.Agreements;
 using Truce.Evidence;
 using Truce.Geodesy;
+using Truce.Places;
 
 namespace Truce.Verification;
 
@@ -22,14 +23,16 @@ public sealed class Verifier
     private readonly List<Coverage> coverages = [];
     private readonly ActorMatcher matcher;
     private readonly Dictionary<string, int> unresolved = new(StringComparer.Ordinal);
+    private readonly AdminUnitTable places;
 
     /// <summary>Prepares every obligation of every agreement under every reading of its zone.</summary>
     /// <exception cref="ArgumentException">A spec names geometry, zones or classes that do not exist (run the linter first).</exception>
-    public Verifier(IEnumerable<Agreement> agreements, GeometryCatalog catalog, ActorRegistry registry, int maxFindings = 200)
+    public Verifier(IEnumerable<Agreement> agreements, GeometryCatalog catalog, ActorRegistry registry, int maxFindings = 200, AdminUnitTable? places = null)
     {
         ArgumentNullException.ThrowIfNull(agreements);
         ArgumentNullException.ThrowIfNull(catalog);
         matcher = new ActorMatcher(registry);
+        this.places = places ?? AdminUnitTable.Empty;
         Catalog = catalog;
         foreach (var agreement in agreements)
         {
@@ -69,6 +72,9 @@ public sealed class Verifier
         }
 
         var cache = new DistanceCache();
+        (AdminUnit Unit, string Clue)? clue = null;
+        bool clueResolved = false;
+        bool? coherent = null;
         foreach (var t in targets)
         {
             t.Screening.Considered++;
@@ -87,15 +93,22 @@ public sealed class Verifier
             }
 
             var reasons = new List<string>();
-            var (actor, actorId, counterpartId, identification) = MatchActors(t, evidence, reasons);
+            var (actor, actorId, counterpartId, identification, identity) = MatchActors(t, evidence, reasons);
             if (actor == Judgement.No)
             {
                 t.Screening.OtherActors++;
                 continue;
             }
 
+            if (!clueResolved)
+            {
+                clue = places.Resolve(evidence.Admin);
+                clueResolved = true;
+            }
+
             var measures = new List<ZoneMeasure>();
-            var zone = t.Zone.Evaluate(evidence.Location, evidence.LocationPrecision.Radius, cache, measures);
+            var radius = evidence.LocationPrecision.Radius;
+            var (zone, clueNote) = Locate(t.Zone, evidence, clue, ref coherent, cache, measures, reasons);
             if (zone == Judgement.No)
             {
                 t.Screening.OutsideZone++;
@@ -103,15 +116,11 @@ public sealed class Verifier
                 // Just outside a distance threshold is where the reference line's own resolution matters: say so.
                 if (measures.Any(NearThreshold))
                 {
-                    t.NearMisses.Add(new Finding(evidence, zone, measures, time, actor, activity, actorId, counterpartId, identification, reasons, Confirmed: false));
+                    t.NearMisses.Add(new Finding(evidence, zone, measures, time, actor, activity, actorId, counterpartId, identification, reasons, Confirmed: false,
+                        Score(t, evidence, zone, clue, identity, activity), clueNote));
                 }
 
                 continue;
-            }
-
-            if (zone == Judgement.Uncertain)
-            {
-                reasons.Add($"location known only {evidence.LocationPrecision.Meaning} ({evidence.LocationPrecision.Scheme} {evidence.LocationPrecision.Code}: ±{evidence.LocationPrecision.Radius}) straddles the zone edge");
             }
 
             if (time == Judgement.Uncertain)
@@ -132,9 +141,73 @@ public sealed class Verifier
                 reasons.Add($"source {evidence.Source.SourceId} rated {evidence.Source.Code}: too weak to confirm alone");
             }
 
-            var finding = new Finding(evidence, zone, measures, time, actor, activity, actorId, counterpartId, identification, reasons, allYes && evidence.Source.CanConfirm);
+            var finding = new Finding(evidence, zone, measures, time, actor, activity, actorId, counterpartId, identification, reasons, allYes && evidence.Source.CanConfirm,
+                Score(t, evidence, zone, clue, identity, activity), clueNote);
             (finding.Confirmed ? t.Confirmed : t.Possible).Add(finding);
         }
+    }
+
+    /// <summary>Judges the item's location against a zone from every clue: the coordinates with their precision, and the administrative unit the source names.</summary>
+    /// <remarks>
+    /// Both clues bound the same true place, so each is sound alone: if either puts all of it inside (or outside),
+    /// so is the place. When they contradict each other the source is inconsistent and the answer is uncertain.
+    /// </remarks>
+    private static (Judgement Zone, string? ClueNote) Locate(
+        CompiledZone zone, Evidence.Evidence evidence, (AdminUnit Unit, string Clue)? clue, ref bool? coherent, DistanceCache cache, List<ZoneMeasure> measures, List<string> reasons)
+    {
+        var precision = evidence.LocationPrecision;
+        var byCoordinates = zone.Evaluate(evidence.Location, precision.Radius, cache, measures);
+        var where = $"location known only {precision.Meaning} ({precision.Scheme} {precision.Code}: ±{precision.Radius})";
+        if (clue is not { } c)
+        {
+            if (byCoordinates == Judgement.Uncertain)
+            {
+                reasons.Add(where + " straddles the zone edge");
+            }
+
+            return (byCoordinates, null);
+        }
+
+        // The unit can overrule the coordinates only where they leave the answer open, or where the two disagree about
+        // where the event was at all (then the source contradicts itself, and that is checked too).
+        if (byCoordinates != Judgement.Uncertain && (coherent ??= !precision.Radius.IsFinite || c.Unit.Contains(evidence.Location)
+            || c.Unit.Areas.Any(a => a.Area!.IsBoundaryWithin(evidence.Location, precision.Radius + CompiledZone.BoundaryTolerance))))
+        {
+            return (byCoordinates, null);
+        }
+
+        var byUnit = zone.EvaluateUnit(c.Unit);
+        var rule = evidence.Origin.Format is "ucdp-ged" or "acled" ? $"reading rule {(evidence.Origin.Format == "acled" ? "acled" : "ucdp")}.admin-units" : "the record's admin fields";
+        if (byCoordinates == Judgement.Uncertain && byUnit != Judgement.Uncertain)
+        {
+            return (byUnit, $"{c.Clue} ({c.Unit.Id}) lies {(byUnit == Judgement.Yes ? "wholly inside" : "wholly outside")} the zone ({rule}); the coordinates alone ({precision.Scheme} {precision.Code}: ±{precision.Radius}) straddle its edge");
+        }
+
+        if (byCoordinates != Judgement.Uncertain && byUnit != byCoordinates)
+        {
+            reasons.Add($"the coordinates (±{precision.Radius}) put it {(byCoordinates == Judgement.Yes ? "inside" : "outside")} the zone but {c.Clue} ({c.Unit.Id}), which they do not reach, puts it {(byUnit == Judgement.Yes ? "inside" : byUnit == Judgement.No ? "outside" : "partly inside")}: the source contradicts itself");
+            return (Judgement.Uncertain, null);
+        }
+
+        if (byCoordinates == Judgement.Uncertain)
+        {
+            reasons.Add($"{where} straddles the zone edge, and so does {c.Clue} ({c.Unit.Id})");
+        }
+
+        return (byCoordinates, null);
+    }
+
+    private static FindingScore Score(Target t, Evidence.Evidence e, Judgement zone, (AdminUnit Unit, string Clue)? clue, double identity, Judgement activity)
+    {
+        double? zoneShare = zone == Judgement.Uncertain
+            ? ZoneShare.Estimate(t.Zone, e.Location, e.LocationPrecision.Radius, clue?.Unit)
+            : FindingScore.Of(zone);
+        return new FindingScore(
+            zoneShare,
+            FindingScore.TimeShare(t.Obligation.Window, e.Time.Days),
+            identity,
+            FindingScore.Of(activity),
+            FindingScore.ReliabilityWeight(e.Source.Reliability) * FindingScore.CredibilityWeight(e.Source.Credibility));
     }
 
     /// <summary>The verdicts, in spec order (agreement, obligation, reading).</summary>
@@ -150,34 +223,35 @@ public sealed class Verifier
         return w.Covers(days) ? Judgement.Yes : w.Overlaps(days) ? Judgement.Uncertain : Judgement.No;
     }
 
-    private (Judgement Judgement, string? ActorId, string? CounterpartId, string Identification) MatchActors(Target t, Evidence.Evidence e, List<string> doubts)
+    private (Judgement Judgement, string? ActorId, string? CounterpartId, string Identification, double Chance) MatchActors(Target t, Evidence.Evidence e, List<string> doubts)
     {
         var o = t.Obligation;
         var days = e.Time.Days;
         var who = Best(e, t.Who, days, exclude: -1, report => ActivityRules.RoleAnswers(o.Activity, e, report, o.Mutual));
         if (who.Judgement == Judgement.No)
         {
-            return (Judgement.No, null, null, string.Empty);
+            return (Judgement.No, null, null, string.Empty, 0);
         }
 
         var whoReport = e.Actors[who.Index];
         var identification = Identify(who.Match!, whoReport);
         Doubt(who, whoReport, doubts, o.RoleNote(e, whoReport));
+        double whoChance = who.Match!.Probability * FindingScore.Of(who.Role);
         if (t.Against is null)
         {
-            return (who.Judgement, who.Match!.ActorId, null, identification);
+            return (who.Judgement, who.Match!.ActorId, null, identification, whoChance);
         }
 
         var against = Best(e, t.Against, days, exclude: who.Index, report => ActivityRules.RoleReceives(report.Role, o.Mutual));
         if (against.Judgement == Judgement.No)
         {
-            return (Judgement.No, null, null, string.Empty);
+            return (Judgement.No, null, null, string.Empty, 0);
         }
 
         var againstReport = e.Actors[against.Index];
         Doubt(against, againstReport, doubts, $"'{againstReport.Name}' as {Vocabulary.Name(againstReport.Role)} need not have been the one attacked");
         return (Kleene.And(who.Judgement, against.Judgement), who.Match!.ActorId, against.Match!.ActorId,
-            $"{identification}; against {Identify(against.Match!, againstReport)}");
+            $"{identification}; against {Identify(against.Match!, againstReport)}", whoChance * against.Match!.Probability * FindingScore.Of(against.Role));
     }
 
     private (Judgement Judgement, int Index, ActorMatch? Match, Judgement Role) Best(
@@ -194,7 +268,7 @@ public sealed class Verifier
 
             var m = matcher.Match(e.Actors[i], cls, days);
             var j = Kleene.And(m.Judgement, role);
-            if (j > best.Judgement)
+            if (j > best.Judgement || (j == best.Judgement && j != Judgement.No && m.Probability > best.Match!.Probability))
             {
                 best = (j, i, m, role);
             }
@@ -280,8 +354,9 @@ public sealed class Verifier
 
         if (t.Possible.Total > 0)
         {
+            var likeliest = possible[0];
             return Make(VerdictStatus.Unverifiable, null, string.Create(CultureInfo.InvariantCulture,
-                $"{t.Possible.Total} possible {Plural(t.Possible.Total, "violation")} the evidence cannot settle (location, time, identity, activity or source strength uncertain)"));
+                $"{t.Possible.Total} possible {Plural(t.Possible.Total, "violation")} the evidence cannot settle; likeliest {likeliest.Evidence.Id} (score {likeliest.Score.Value})"));
         }
 
         if (relevant.Count == 0)
@@ -290,7 +365,7 @@ public sealed class Verifier
         }
 
         bool partial = relevant.All(c => c.Partial);
-        var names = string.Join(", ", relevant.Select(c => c.Coverage.SourceId).Distinct());
+        var names = string.Join(", ", relevant.Select(c => $"{c.Coverage.SourceId} ({c.Coverage.Period})").Distinct());
         return Make(
             VerdictStatus.NoViolationFound,
             partial ? Verification.Confidence.Low : Verification.Confidence.Moderate,
@@ -391,7 +466,7 @@ public sealed class Verifier
 
         public BoundedFindings Confirmed { get; } = new(maxFindings);
 
-        public BoundedFindings Possible { get; } = new(maxFindings);
+        public BoundedFindings Possible { get; } = new(maxFindings, Finding.CompareByScore);
 
         public BoundedFindings NearMisses { get; } = new(Math.Min(maxFindings, 20));
 

@@ -41,11 +41,25 @@ internal static class Repo
         return registry!;
     }
 
-    public static GeometryCatalog Geometry()
+    /// <summary>All shipped reference geometry, read once (admin-1 polygons take a moment to validate); the catalog is read-only.</summary>
+    public static GeometryCatalog Geometry() => SharedGeometry.Value;
+
+    /// <summary>The shipped administrative-unit table over <see cref="Geometry"/>.</summary>
+    public static Truce.Places.AdminUnitTable Places()
+    {
+        var bag = new DiagnosticBag();
+        var table = Truce.Places.AdminUnitTable.Read(File.ReadAllText(Path("examples/places.yaml")), "examples/places.yaml", Geometry(), bag);
+        Assert.False(bag.HasErrors, string.Join("\n", bag.Items));
+        return table!;
+    }
+
+    private static readonly Lazy<GeometryCatalog> SharedGeometry = new(LoadGeometry);
+
+    private static GeometryCatalog LoadGeometry()
     {
         var catalog = new GeometryCatalog();
         var bag = new DiagnosticBag();
-        foreach (var f in new[] { "examples/geo/natural-earth-levant.geojson", "examples/geo/truce-annotations.geojson" })
+        foreach (var f in new[] { "examples/geo/natural-earth-levant.geojson", "examples/geo/truce-annotations.geojson", "examples/geo/admin1-levant.geojson" })
         {
             GeometryReader.Read(File.ReadAllText(Path(f)), f, catalog, bag);
         }

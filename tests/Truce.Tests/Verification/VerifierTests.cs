@@ -236,7 +236,7 @@ public class VerifierTests
         foreach (var day in Enumerable.Range(1, 10).Reverse())
         {
             var e = Item($"e{day}", new(2018, 9, day), 33.05, 36.0, Activity.Presence, actors: Observed("Hezbollah"));
-            bounded.Add(new Finding(e, Judgement.Yes, [], Judgement.Yes, Judgement.Yes, Judgement.Yes, null, null, string.Empty, [], true));
+            bounded.Add(new Finding(e, Judgement.Yes, [], Judgement.Yes, Judgement.Yes, Judgement.Yes, null, null, string.Empty, [], true, new FindingScore(1, 1, 1, 1, 1)));
         }
 
         Assert.Equal(10, bounded.Total);
