@@ -27,9 +27,11 @@ public static class AcledImporter
         "notes", "fatalities", "tags", "timestamp", "iso3",
     };
 
-    /// <summary>Whether a header looks like ACLED.</summary>
+    private static readonly string[] Signature = ["event_id_cnty", "geo_precision", "sub_event_type", "actor1", "time_precision", "event_date"];
+
+    /// <summary>Whether a header looks like ACLED: two of its distinctive columns are enough, so that a file missing one is refused naming it.</summary>
     public static bool Recognises(IReadOnlyCollection<string> header) =>
-        header.Contains("event_id_cnty") && header.Contains("geo_precision");
+        Signature.Count(header.Contains) >= 2;
 
     /// <summary>Streams rows as evidence or rejections.</summary>
     public static IEnumerable<ImportRow> Read(Stream stream, string file, ImportContext context, ICollection<string> notices)

@@ -42,9 +42,11 @@ public static class UcdpGedImporter
         "deaths_unknown", "best", "high", "low", "gwnoa", "gwnob",
     };
 
-    /// <summary>Whether a header looks like UCDP GED.</summary>
+    private static readonly string[] Signature = ["where_prec", "side_a", "side_b", "type_of_violence", "dyad_name", "date_prec"];
+
+    /// <summary>Whether a header looks like UCDP GED: two of its distinctive columns are enough, so that a file missing one is refused naming it.</summary>
     public static bool Recognises(IReadOnlyCollection<string> header) =>
-        header.Contains("where_prec") && header.Contains("side_a") && header.Contains("type_of_violence");
+        Signature.Count(header.Contains) >= 2;
 
     /// <summary>Streams rows as evidence or rejections; file-level notes (missing optional or unknown columns) go to <paramref name="notices"/>.</summary>
     public static IEnumerable<ImportRow> Read(Stream stream, string file, ImportContext context, ICollection<string> notices)
