@@ -60,7 +60,7 @@ public static class ReadingRules
 
     /// <summary>UCDP: administrative units constrain the location.</summary>
     public static readonly ReadingRule UcdpAdmin = new(
-        "ucdp.admin-units", "ucdp-ged", "country, adm_1 or adm_2 is given",
+        "ucdp.admin-units", "ucdp-ged", "country or adm_1 is given (adm_2 is not used)",
         "the event lies in that unit, whatever its precision circle says",
         "GED codes the units of the event's location from its sources, independently of the coordinate's precision");
 
@@ -114,7 +114,7 @@ public static class ReadingRules
 
     /// <summary>ACLED: administrative units constrain the location.</summary>
     public static readonly ReadingRule AcledAdmin = new(
-        "acled.admin-units", "acled", "country, admin1 or admin2 is given",
+        "acled.admin-units", "acled", "country or admin1 is given (admin2 is not used)",
         "the event lies in that unit, whatever its precision circle says",
         "ACLED codes the units of the named location");
 

@@ -86,7 +86,52 @@ public abstract class CompiledZone
     }
 
     /// <summary>Whether the disc of <paramref name="radius"/> around <paramref name="point"/> lies in the zone; distances measured go to <paramref name="measures"/>.</summary>
-    public abstract Judgement Evaluate(GeoPoint point, Distance radius, DistanceCache cache, List<ZoneMeasure> measures);
+    /// <param name="point">Reported coordinates.</param>
+    /// <param name="radius">How far the true place may be from them.</param>
+    /// <param name="cache">Distances already measured for this point.</param>
+    /// <param name="measures">Receives the distances measured.</param>
+    /// <param name="clue">The administrative unit the source names, if any: each term the disc leaves open is settled by it where it can be.</param>
+    public Judgement Evaluate(GeoPoint point, Distance radius, DistanceCache cache, List<ZoneMeasure> measures, LocationClue? clue = null) =>
+        EvaluateCore(point, radius, cache, measures, clue);
+
+    /// <summary>The judgement of this term or combination; leaves apply the unit clue term by term.</summary>
+    protected abstract Judgement EvaluateCore(GeoPoint point, Distance radius, DistanceCache cache, List<ZoneMeasure> measures, LocationClue? clue);
+
+    /// <summary>A leaf's disc judgement refined by the unit: the unit settles what the disc leaves open, and a unit that contradicts a settled disc makes it uncertain.</summary>
+    /// <remarks>
+    /// Both clues bound the same true place, so each is sound for the term on its own; applying them per term (not to
+    /// the whole expression) lets "within 85 km" be settled by the coordinates and "inside Syria" by the governorate.
+    /// </remarks>
+    private protected Judgement WithClue(Judgement byDisc, LocationClue? clue)
+    {
+        if (clue is null)
+        {
+            return byDisc;
+        }
+
+        if (byDisc == Judgement.Uncertain)
+        {
+            var byUnit = EvaluateUnit(clue.Unit);
+            if (byUnit != Judgement.Uncertain)
+            {
+                clue.Decided = true;
+            }
+
+            return byUnit;
+        }
+
+        if (!clue.Coherent)
+        {
+            var byUnit = EvaluateUnit(clue.Unit);
+            if (byUnit != Judgement.Uncertain && byUnit != byDisc)
+            {
+                clue.Contradicted = true;
+                return Judgement.Uncertain;
+            }
+        }
+
+        return byDisc;
+    }
 
     /// <summary>Convenience overload with a fresh cache and no measures.</summary>
     public Judgement Evaluate(GeoPoint point, Distance radius) => Evaluate(point, radius, new DistanceCache(), []);
@@ -130,16 +175,11 @@ public abstract class CompiledZone
     {
         public override BoundingBox? Bounds => within ? feature.Bounds.Expand(threshold) : BoundingBox.World;
 
-        public override Judgement Evaluate(GeoPoint point, Distance radius, DistanceCache cache, List<ZoneMeasure> measures)
+        protected override Judgement EvaluateCore(GeoPoint point, Distance radius, DistanceCache cache, List<ZoneMeasure> measures, LocationClue? clue)
         {
             var d = cache.DistanceTo(feature, point);
             measures.Add(new ZoneMeasure(feature.Id, d, threshold));
-            if (!radius.IsFinite)
-            {
-                return Judgement.Uncertain;
-            }
-
-            return Judge(d.Metres - radius.Metres, d.Metres + radius.Metres);
+            return WithClue(radius.IsFinite ? Judge(d.Metres - radius.Metres, d.Metres + radius.Metres) : Judgement.Uncertain, clue);
         }
 
         protected override Judgement EvaluateUnitCore(AdminUnit unit)
@@ -184,7 +224,12 @@ public abstract class CompiledZone
 
         public override BoundingBox? Bounds => feature.Bounds;
 
-        public override Judgement Evaluate(GeoPoint point, Distance radius, DistanceCache cache, List<ZoneMeasure> measures)
+        protected override Judgement EvaluateCore(GeoPoint point, Distance radius, DistanceCache cache, List<ZoneMeasure> measures, LocationClue? clue)
+        {
+            return WithClue(ByDisc(point, radius, cache), clue);
+        }
+
+        private Judgement ByDisc(GeoPoint point, Distance radius, DistanceCache cache)
         {
             if (!radius.IsFinite)
             {
@@ -222,16 +267,12 @@ public abstract class CompiledZone
     {
         public override BoundingBox? Bounds => BoundingBox.World;
 
-        public override Judgement Evaluate(GeoPoint point, Distance radius, DistanceCache cache, List<ZoneMeasure> measures)
+        protected override Judgement EvaluateCore(GeoPoint point, Distance radius, DistanceCache cache, List<ZoneMeasure> measures, LocationClue? clue)
         {
             var d = cache.DistanceTo(feature, point);
             measures.Add(new ZoneMeasure(feature.Id, d, null));
-            if (!radius.IsFinite || d <= radius)
-            {
-                return Judgement.Uncertain;
-            }
-
-            return OnSide(point) ? Judgement.Yes : Judgement.No;
+            var byDisc = !radius.IsFinite || d <= radius ? Judgement.Uncertain : OnSide(point) ? Judgement.Yes : Judgement.No;
+            return WithClue(byDisc, clue);
         }
 
         protected override Judgement EvaluateUnitCore(AdminUnit unit)
@@ -273,12 +314,12 @@ public abstract class CompiledZone
             ? parts.Select(p => p.Bounds).Aggregate((a, b) => a is { } x && b is { } y ? x.Intersect(y) : null)
             : parts.Select(p => p.Bounds).Aggregate((a, b) => a is { } x ? (b is { } y ? x.Union(y) : x) : b);
 
-        public override Judgement Evaluate(GeoPoint point, Distance radius, DistanceCache cache, List<ZoneMeasure> measures)
+        protected override Judgement EvaluateCore(GeoPoint point, Distance radius, DistanceCache cache, List<ZoneMeasure> measures, LocationClue? clue)
         {
-            var result = parts[0].Evaluate(point, radius, cache, measures);
+            var result = parts[0].EvaluateCore(point, radius, cache, measures, clue);
             for (int i = 1; i < parts.Length && result != settles; i++)
             {
-                var next = parts[i].Evaluate(point, radius, cache, measures);
+                var next = parts[i].EvaluateCore(point, radius, cache, measures, clue);
                 result = intersect ? Kleene.And(result, next) : Kleene.Or(result, next);
             }
 
@@ -302,10 +343,30 @@ public abstract class CompiledZone
     {
         public override BoundingBox? Bounds => baseZone.Bounds;
 
-        public override Judgement Evaluate(GeoPoint point, Distance radius, DistanceCache cache, List<ZoneMeasure> measures) =>
-            Kleene.And(baseZone.Evaluate(point, radius, cache, measures), Kleene.Not(minus.Evaluate(point, radius, cache, measures)));
+        protected override Judgement EvaluateCore(GeoPoint point, Distance radius, DistanceCache cache, List<ZoneMeasure> measures, LocationClue? clue) =>
+            Kleene.And(baseZone.EvaluateCore(point, radius, cache, measures, clue), Kleene.Not(minus.EvaluateCore(point, radius, cache, measures, clue)));
 
         protected override Judgement EvaluateUnitCore(AdminUnit unit) =>
             Kleene.And(baseZone.EvaluateUnit(unit), Kleene.Not(minus.EvaluateUnit(unit)));
     }
+}
+
+/// <summary>The administrative unit a report names, carried through one zone evaluation, and what it did there.</summary>
+/// <param name="unit">The unit.</param>
+/// <param name="coherent">Whether the coordinates, with their precision, reach the unit at all (computed only if needed).</param>
+public sealed class LocationClue(AdminUnit unit, Func<bool> coherent)
+{
+    private readonly Lazy<bool> isCoherent = new(coherent);
+
+    /// <summary>The unit.</summary>
+    public AdminUnit Unit { get; } = unit ?? throw new ArgumentNullException(nameof(unit));
+
+    /// <summary>Whether the coordinates reach the unit; when they do not, the source contradicts itself.</summary>
+    public bool Coherent => isCoherent.Value;
+
+    /// <summary>Set when the unit settled a term the coordinates left open.</summary>
+    public bool Decided { get; set; }
+
+    /// <summary>Set when the unit and the coordinates gave opposite answers for a term.</summary>
+    public bool Contradicted { get; set; }
 }

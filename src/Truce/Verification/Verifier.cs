@@ -74,7 +74,8 @@ public sealed class Verifier
         var cache = new DistanceCache();
         (AdminUnit Unit, string Clue)? clue = null;
         bool clueResolved = false;
-        bool? coherent = null;
+        var coherent = new Lazy<bool>(() => clue is not { } k || !evidence.LocationPrecision.Radius.IsFinite || k.Unit.Contains(evidence.Location)
+            || k.Unit.Areas.Any(a => a.Area!.IsBoundaryWithin(evidence.Location, evidence.LocationPrecision.Radius + CompiledZone.BoundaryTolerance)));
         foreach (var t in targets)
         {
             t.Screening.Considered++;
@@ -108,7 +109,7 @@ public sealed class Verifier
 
             var measures = new List<ZoneMeasure>();
             var radius = evidence.LocationPrecision.Radius;
-            var (zone, clueNote) = Locate(t.Zone, evidence, clue, ref coherent, cache, measures, reasons);
+            var (zone, clueNote) = Locate(t.Zone, evidence, clue, coherent, cache, measures, reasons);
             if (zone == Judgement.No)
             {
                 t.Screening.OutsideZone++;
@@ -149,52 +150,35 @@ public sealed class Verifier
 
     /// <summary>Judges the item's location against a zone from every clue: the coordinates with their precision, and the administrative unit the source names.</summary>
     /// <remarks>
-    /// Both clues bound the same true place, so each is sound alone: if either puts all of it inside (or outside),
-    /// so is the place. When they contradict each other the source is inconsistent and the answer is uncertain.
+    /// Both clues bound the same true place, so each is sound alone; they are applied term by term (see
+    /// <see cref="CompiledZone.Evaluate(GeoPoint, Distance, DistanceCache, List{ZoneMeasure}, LocationClue)"/>). When they
+    /// contradict each other the source is inconsistent and the answer is uncertain, with the reason.
     /// </remarks>
     private static (Judgement Zone, string? ClueNote) Locate(
-        CompiledZone zone, Evidence.Evidence evidence, (AdminUnit Unit, string Clue)? clue, ref bool? coherent, DistanceCache cache, List<ZoneMeasure> measures, List<string> reasons)
+        CompiledZone zone, Evidence.Evidence evidence, (AdminUnit Unit, string Clue)? clue, Lazy<bool> coherent, DistanceCache cache, List<ZoneMeasure> measures, List<string> reasons)
     {
         var precision = evidence.LocationPrecision;
-        var byCoordinates = zone.Evaluate(evidence.Location, precision.Radius, cache, measures);
         var where = $"location known only {precision.Meaning} ({precision.Scheme} {precision.Code}: ±{precision.Radius})";
-        if (clue is not { } c)
+        var unitClue = clue is { } c ? new LocationClue(c.Unit, () => coherent.Value) : null;
+        var judgement = zone.Evaluate(evidence.Location, precision.Radius, cache, measures, unitClue);
+        if (unitClue is { Contradicted: true })
         {
-            if (byCoordinates == Judgement.Uncertain)
-            {
-                reasons.Add(where + " straddles the zone edge");
-            }
-
-            return (byCoordinates, null);
+            reasons.Add($"the coordinates (±{precision.Radius}) do not reach {clue!.Value.Clue} ({clue.Value.Unit.Id}), and the two place the event on opposite sides of a zone edge: the source contradicts itself");
         }
 
-        // The unit can overrule the coordinates only where they leave the answer open, or where the two disagree about
-        // where the event was at all (then the source contradicts itself, and that is checked too).
-        if (byCoordinates != Judgement.Uncertain && (coherent ??= !precision.Radius.IsFinite || c.Unit.Contains(evidence.Location)
-            || c.Unit.Areas.Any(a => a.Area!.IsBoundaryWithin(evidence.Location, precision.Radius + CompiledZone.BoundaryTolerance))))
+        string? note = null;
+        if (unitClue is { Decided: true })
         {
-            return (byCoordinates, null);
+            var rule = evidence.Origin.Format is "ucdp-ged" or "acled" ? $"reading rule {(evidence.Origin.Format == "acled" ? "acled" : "ucdp")}.admin-units" : "the record's admin fields";
+            note = $"{clue!.Value.Clue} ({clue.Value.Unit.Id}) settled what the coordinates alone ({precision.Scheme} {precision.Code}: ±{precision.Radius}) left open ({rule})";
         }
 
-        var byUnit = zone.EvaluateUnit(c.Unit);
-        var rule = evidence.Origin.Format is "ucdp-ged" or "acled" ? $"reading rule {(evidence.Origin.Format == "acled" ? "acled" : "ucdp")}.admin-units" : "the record's admin fields";
-        if (byCoordinates == Judgement.Uncertain && byUnit != Judgement.Uncertain)
+        if (judgement == Judgement.Uncertain && unitClue is not { Contradicted: true })
         {
-            return (byUnit, $"{c.Clue} ({c.Unit.Id}) lies {(byUnit == Judgement.Yes ? "wholly inside" : "wholly outside")} the zone ({rule}); the coordinates alone ({precision.Scheme} {precision.Code}: ±{precision.Radius}) straddle its edge");
+            reasons.Add(clue is { } k ? $"{where} straddles the zone edge, and {k.Clue} ({k.Unit.Id}) does not settle it" : where + " straddles the zone edge");
         }
 
-        if (byCoordinates != Judgement.Uncertain && byUnit != byCoordinates)
-        {
-            reasons.Add($"the coordinates (±{precision.Radius}) put it {(byCoordinates == Judgement.Yes ? "inside" : "outside")} the zone but {c.Clue} ({c.Unit.Id}), which they do not reach, puts it {(byUnit == Judgement.Yes ? "inside" : byUnit == Judgement.No ? "outside" : "partly inside")}: the source contradicts itself");
-            return (Judgement.Uncertain, null);
-        }
-
-        if (byCoordinates == Judgement.Uncertain)
-        {
-            reasons.Add($"{where} straddles the zone edge, and so does {c.Clue} ({c.Unit.Id})");
-        }
-
-        return (byCoordinates, null);
+        return (judgement, note);
     }
 
     private static FindingScore Score(Target t, Evidence.Evidence e, Judgement zone, (AdminUnit Unit, string Clue)? clue, double identity, Judgement activity)

@@ -194,7 +194,7 @@ public class RealEvidenceRulesTests
             v.Observe(Damascus(new AdminAttribution("ucdp", "Syria", "Damascus Governorate", "Damascus district")));
             var f = v.Verdicts().Single().Confirmed.Single();
             Assert.Equal(Judgement.Yes, f.Zone);
-            Assert.Contains("adm_1 'Damascus Governorate' (syria-damascus) lies wholly inside the zone", f.LocationClue, StringComparison.Ordinal);
+            Assert.Contains("adm_1 'Damascus Governorate' (syria-damascus) settled what the coordinates alone (ucdp 2: ±25.000 km) left open", f.LocationClue, StringComparison.Ordinal);
         }
 
         [Fact]
