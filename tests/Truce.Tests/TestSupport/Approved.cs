@@ -1,7 +1,7 @@
 namespace Truce.Tests.TestSupport;
 
 /// <summary>Approved-output checks: rendered text is compared with a committed snapshot, so any change to what users read is reviewed.</summary>
-/// <remarks>On a mismatch the new text is written beside the snapshot as *.received.txt. Set TRUCE_APPROVE=1 to accept it.</remarks>
+/// <remarks>On a mismatch the new text is written beside the snapshot as *.received.txt. Set TRUCE_APPROVE=1 to accept it (refused when CI is set).</remarks>
 internal static class Approved
 {
     public static void Verify(string name, string actual)
@@ -11,6 +11,8 @@ internal static class Approved
         actual = actual.ReplaceLineEndings("\n");
         if (Environment.GetEnvironmentVariable("TRUCE_APPROVE") == "1")
         {
+            // Approving rewrites the expectation: never on a CI run, where it would turn every failure into a pass.
+            Assert.True(string.IsNullOrEmpty(Environment.GetEnvironmentVariable("CI")), "TRUCE_APPROVE is refused when CI is set: approve snapshots on a developer machine and commit them");
             File.WriteAllText(approvedPath, actual);
             return;
         }

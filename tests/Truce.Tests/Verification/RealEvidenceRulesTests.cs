@@ -74,6 +74,13 @@ public class RealEvidenceRulesTests
         }
 
         [Fact]
+        public void Should_All_Be_Documented_In_Reading_Rules_Md()
+        {
+            var doc = File.ReadAllText(Repo.Path("docs/reading-rules.md"));
+            Assert.All(ReadingRules.All, r => Assert.Contains($"| `{r.Id}` | {r.When.Replace("|", "\\|", StringComparison.Ordinal)} | {r.Shows} |", doc, StringComparison.Ordinal));
+        }
+
+        [Fact]
         public void Ucdp_Deaths_On_A_Side_Put_That_Side_At_The_Place()
         {
             var e = Ucdp("1", 33.0, 36.0, 1, [Side("Government of Syria", 0), Side("Hezbollah", 3)]);
