@@ -78,4 +78,50 @@ public class AcledImporterTests
         Assert.Equal(("geo_precision", 3L), (rows[1].Rejection!.Field, rows[1].Rejection!.Line));
         Assert.Equal(("latitude", 4L), (rows[2].Rejection!.Field, rows[2].Rejection!.Line));
     }
+
+    [Fact]
+    public void Should_Map_Every_Read_Column_From_A_Row_With_Distinct_Values()
+    {
+        // Every column the importer reads holds a value no other column has, so a column read from the wrong place fails.
+        var e = Assert.Single(Read(Row(date: "2018-07-06", tp: "2", type: "Battles", sub: "Armed clash", a1: "Military Forces of Syria (2000-)",
+            assoc1: "Hezbollah", a2: "Opposition Rebels (Syria)", lat: "32.5556", lon: "36.2133", gp: "2", source: "Reuters"))).Evidence!;
+        Assert.Equal("acled:SYR1", e.Id);
+        Assert.Equal((32.5556, 36.2133), (e.Location.Latitude, e.Location.Longitude));
+        Assert.Equal(("acled", 2, 25.0), (e.LocationPrecision.Scheme, e.LocationPrecision.Code, e.LocationPrecision.Radius.Kilometres));
+        Assert.Equal(("acled", 2), (e.Time.Scheme, e.Time.Code));
+        Assert.Equal(new DateRange(new(2018, 6, 30), new(2018, 7, 12)), e.Time.Days);
+        Assert.Equal(Activity.ArmedClash, e.Activity);
+        Assert.Equal("Battles: Armed clash", e.ReportedType);
+        Assert.Equal(
+            [("Military Forces of Syria (2000-)", ActorRole.Participant), ("Hezbollah", ActorRole.Associated), ("Opposition Rebels (Syria)", ActorRole.Participant)],
+            e.Actors.Select(a => (a.Name, a.Role)));
+        Assert.Equal((int?)4, e.Fatalities);
+        Assert.Equal("notes", e.Description);
+        Assert.Equal("Nasib, Dar'a", e.Place);
+        Assert.Equal(new AdminAttribution("acled", "Syria", "Dar'a", "Dar'a"), e.Admin);
+        Assert.Equal(("acled", Reliability.B, Credibility.ProbablyTrue), (e.Source.SourceId, e.Source.Reliability, e.Source.Credibility));
+    }
+
+    [Theory]
+    [InlineData("90.5", "36.2", "latitude")]
+    [InlineData("-90.0001", "36.2", "latitude")]
+    [InlineData("32.5", "180.5", "longitude")]
+    [InlineData("32.5", "-181", "longitude")]
+    public void Should_Reject_Coordinates_Outside_The_Globe(string lat, string lon, string field)
+    {
+        var rows = Read(Row(), Row(lat: lat, lon: lon));
+        Assert.NotNull(rows[0].Evidence);
+        Assert.Equal(field, rows[1].Rejection!.Field);
+        Assert.Contains("is outside", rows[1].Rejection!.Reason, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Should_Reject_A_Date_After_The_Run_And_Keep_The_Others()
+    {
+        var rows = Read(Row(), Row(date: "9999-12-31"), Row(date: "1850-01-01"));
+        Assert.NotNull(rows[0].Evidence);
+        Assert.Equal("event_date", rows[1].Rejection!.Field);
+        Assert.Contains("after the run's date", rows[1].Rejection!.Reason, StringComparison.Ordinal);
+        Assert.Contains("before 1900", rows[2].Rejection!.Reason, StringComparison.Ordinal);
+    }
 }
