@@ -114,9 +114,13 @@ public static class SpecLinter
                             Warn("TR214", v.Line, vfield, $"'at least 0 km from {b.Of}' is everywhere: the term constrains nothing");
                             break;
                         case AreaExpr a when catalog.Features.TryGetValue(a.Of, out var drawn) && drawn.Provenance.Approximate && drawn.Kind == FeatureKind.Area:
+                            // Suggest the named areas that lie most within the drawn one (by the share of their box inside its box).
                             var named = catalog.Features.Values
-                                .Where(f => f.Kind == FeatureKind.Area && !f.Provenance.Approximate && f.Bounds.Intersects(drawn.Bounds) && f.Id != drawn.Id)
-                                .Select(f => f.Id).Order(StringComparer.Ordinal).Take(6).ToList();
+                                .Where(f => f.Kind == FeatureKind.Area && !f.Provenance.Approximate && f.Id != drawn.Id && f.Bounds.Intersects(drawn.Bounds))
+                                .Select(f => (f.Id, Share: BoxShareInside(f.Bounds, drawn.Bounds)))
+                                .Where(f => f.Share >= 0.5)
+                                .OrderByDescending(f => f.Share).ThenBy(f => f.Id, StringComparer.Ordinal)
+                                .Select(f => f.Id).Take(6).ToList();
                             Warn("TR215", v.Line, vfield, $"'area: {a.Of}' is a hand-drawn shape: prefer a named boundary (an administrative unit), which sources and readers can check"
                                 + (named.Count > 0 ? $"; named areas it overlaps: {string.Join(", ", named)}" : "; add admin-1 polygons (examples/geo/admin1-levant.geojson) to 'geometry'"));
                             break;
@@ -207,4 +211,12 @@ public static class SpecLinter
         DifferenceExpr d => Terms(d.Base).Concat(Terms(d.Minus)).Prepend(d),
         _ => [expr],
     };
+
+    /// <summary>The share of <paramref name="box"/>'s area (in degrees, enough to rank suggestions) that lies inside <paramref name="within"/>.</summary>
+    private static double BoxShareInside(BoundingBox box, BoundingBox within)
+    {
+        double Area(BoundingBox b) => Math.Max(0, b.North - b.South) * Math.Max(0, b.East - b.West);
+        var common = box.Intersect(within);
+        return common is { } c && Area(box) > 0 ? Area(c) / Area(box) : 0;
+    }
 }

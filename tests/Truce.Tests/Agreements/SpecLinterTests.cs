@@ -1,5 +1,6 @@
 using Truce.Agreements;
 using Truce.Evidence;
+using Truce.Geodesy;
 using Truce.Tests.TestSupport;
 using Truce.Text;
 
@@ -95,5 +96,44 @@ public class SpecLinterTests
         Assert.Contains(ds, d => d.Code == "TR100" && d.Message.Contains("atlantis", StringComparison.Ordinal));
         Assert.Contains(ds, d => d.Code == "TR103" && d.Message.Contains("no-such-line", StringComparison.Ordinal));
         Assert.Contains(ds, d => d.Code == "TR103" && d.Message.Contains("needs a Polygon", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void Should_Refuse_A_Zone_Of_No_Width_And_Warn_About_One_That_Is_Everywhere()
+    {
+        var bag = new DiagnosticBag();
+        var yaml = AgreementSpecReaderTests.Minimal.Replace("{ within: 15 mi, of: israel-syria-line }", "{ within: 0 km, of: israel-syria-line }", StringComparison.Ordinal);
+        var ds = SpecLinter.Lint(AgreementSpecReader.Read(yaml, "spec.yaml", bag)!, Repo.Actors(), Repo.Geometry(), Repo.Sources());
+        Assert.Contains(ds, d => d.Code == "TR105" && d.Severity == Severity.Error && d.Message.Contains("no width", StringComparison.Ordinal));
+
+        var beyond = AgreementSpecReaderTests.Minimal.Replace("{ within: 15 mi, of: israel-syria-line }", "{ beyond: 0 km, of: israel-syria-line }", StringComparison.Ordinal);
+        var ds2 = SpecLinter.Lint(AgreementSpecReader.Read(beyond, "spec.yaml", bag)!, Repo.Actors(), Repo.Geometry(), Repo.Sources());
+        Assert.Contains(ds2, d => d.Code == "TR214" && d.Severity == Severity.Warning);
+        Assert.DoesNotContain(ds2, d => d.Code == "TR105");
+    }
+
+    [Fact]
+    public void Should_Prefer_A_Named_Boundary_To_A_Hand_Drawn_Area_And_Name_The_Boundaries_It_Overlaps()
+    {
+        var catalog = new GeometryCatalog();
+        var bag = new DiagnosticBag();
+        foreach (var f in new[] { "examples/geo/natural-earth-levant.geojson", "examples/geo/admin1-levant.geojson" })
+        {
+            GeometryReader.Read(File.ReadAllText(Repo.Path(f)), f, catalog, bag);
+        }
+
+        GeometryReader.Read("""
+            {"type":"FeatureCollection","features":[{"type":"Feature","id":"sw-box","properties":{"approximate":true},
+             "geometry":{"type":"Polygon","coordinates":[[[35.6,32.3],[37.3,32.3],[37.3,33.4],[35.6,33.4],[35.6,32.3]]]}}]}
+            """, "box.geojson", catalog, bag);
+        Assert.False(bag.HasErrors, string.Join("\n", bag.Items));
+        var yaml = AgreementSpecReaderTests.Minimal.Replace("{ area: syria }", "{ area: sw-box }", StringComparison.Ordinal);
+        var ds = SpecLinter.Lint(AgreementSpecReader.Read(yaml, "spec.yaml", bag)!, Repo.Actors(), catalog, Repo.Sources());
+        var tr215 = Assert.Single(ds, d => d.Code == "TR215");
+        Assert.Contains("syria-daraa", tr215.Message, StringComparison.Ordinal);
+        Assert.Contains("syria-quneitra", tr215.Message, StringComparison.Ordinal);
+
+        // The shipped south-west zone is built from named boundaries and draws no such warning.
+        Assert.DoesNotContain(SpecLinter.Lint(Examples.Value["sw-deescalation-2017"], Repo.Actors(), Repo.Geometry(), Repo.Sources()), d => d.Code == "TR215");
     }
 }
