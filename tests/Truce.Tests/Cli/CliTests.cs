@@ -211,4 +211,44 @@ public sealed class CliTests : IDisposable
         Assert.Contains("lint", output, StringComparison.Ordinal);
         Assert.Contains("verify", output, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void Verify_Json_Holds_The_Hand_Computed_Verdict_And_Findings_Of_A_Probe_Fixture()
+    {
+        // Fixtures/oracle: a 10 km zone around a point, probes 9999.999 m and 10000.001 m away (GeographicLib), an
+        // item a day before enforcement (10 days' grace from 1 August) and one from a C4 source. Every value below is
+        // worked out by hand from those numbers and docs/scoring.md, not read from a previous run.
+        var dir = Repo.Fixture("oracle");
+        var (code, output, err) = Run(["verify", Path.Combine(dir, "probe-deal.yaml"), .. Registries, "--evidence", Path.Combine(dir, "probe-evidence.ndjson"), "--format", "json"]);
+        Assert.True(code == 0, err);
+        using var doc = JsonDocument.Parse(output);
+        var v = doc.RootElement.GetProperty("agreements")[0].GetProperty("verdicts")[0];
+        Assert.Equal("violated", v.GetProperty("status").GetString());
+        Assert.Equal("high", v.GetProperty("confidence").GetString());
+        Assert.Equal("2018-08-11", v.GetProperty("window").GetProperty("from").GetString());
+        Assert.Equal("2018-08-11", v.GetProperty("first_breach").GetProperty("from").GetString());
+        Assert.Equal((1, 1), (v.GetProperty("confirmed_total").GetInt32(), v.GetProperty("possible_total").GetInt32()));
+        var screening = v.GetProperty("screening");
+        Assert.Equal((4, 1, 1), (screening.GetProperty("considered").GetInt32(), screening.GetProperty("outside_window").GetInt32(), screening.GetProperty("outside_zone").GetInt32()));
+
+        var confirmed = v.GetProperty("confirmed")[0];
+        Assert.Equal("reuters:in", confirmed.GetProperty("evidence").GetString());
+        Assert.Equal(81, confirmed.GetProperty("score").GetInt32());
+        var chances = confirmed.GetProperty("chances");
+        Assert.Equal([1.0, 1.0, 1.0, 1.0, 0.81], new[] { "zone", "time", "identity", "activity", "source" }.Select(k => chances.GetProperty(k).GetDouble()));
+        Assert.All(new[] { "zone", "time", "actor", "activity" }, k => Assert.Equal("yes", confirmed.GetProperty("judgements").GetProperty(k).GetString()));
+        Assert.Equal("B2", confirmed.GetProperty("source").GetProperty("grade").GetString());
+        Assert.Equal(10.0, confirmed.GetProperty("distances")[0].GetProperty("km").GetDouble());
+        Assert.Equal(10.0, confirmed.GetProperty("distances")[0].GetProperty("threshold_km").GetDouble());
+        Assert.Empty(confirmed.GetProperty("doubts").EnumerateArray());
+
+        var possible = v.GetProperty("possible")[0];
+        Assert.Equal("alma-center:weak", possible.GetProperty("evidence").GetString());
+        Assert.Equal(38, possible.GetProperty("score").GetInt32()); // 100 × 0.75 (C) × 0.5 (4), rounded half away from zero
+        Assert.Equal("C4", possible.GetProperty("source").GetProperty("grade").GetString());
+        Assert.Contains("too weak to confirm alone", possible.GetProperty("doubts")[0].GetString(), StringComparison.Ordinal);
+
+        // The probe a millimetre outside is a near miss, and the threshold caveat says so with the geometry's resolution.
+        Assert.Contains(v.GetProperty("caveats").EnumerateArray(), c => c.GetString()!.StartsWith("reuters:out (just outside) is 10.000 km from probe-point", StringComparison.Ordinal));
+    }
 }
