@@ -58,6 +58,37 @@ public sealed class ReferenceFeature
 
     private NetTopologySuite.Geometries.Geometry? planar;
 
+    /// <summary>For areas: the planar geometry grown by <paramref name="degrees"/>, built once per feature and tolerance.</summary>
+    internal NetTopologySuite.Geometries.Geometry Grown(double degrees)
+    {
+        lock (grownCache)
+        {
+            if (!grownCache.TryGetValue(degrees, out var g))
+            {
+                g = Planar.Buffer(degrees);
+                grownCache[degrees] = g;
+            }
+
+            return g;
+        }
+    }
+
+    private readonly Dictionary<double, NetTopologySuite.Geometries.Geometry> grownCache = [];
+
+    private NetTopologySuite.Operation.Distance.IndexedFacetDistance? facets;
+
+    /// <summary>For areas: the planar (degree) distance from a point to the area's edges, through an index built on first use.</summary>
+    internal double PlanarDistance(NetTopologySuite.Geometries.Point p)
+    {
+        NetTopologySuite.Operation.Distance.IndexedFacetDistance index;
+        lock (grownCache)
+        {
+            index = facets ??= new NetTopologySuite.Operation.Distance.IndexedFacetDistance(Planar);
+        }
+
+        return index.Distance(p);
+    }
+
     /// <summary>A point feature.</summary>
     public static ReferenceFeature OfPoint(string id, GeoPoint point, FeatureProvenance provenance) =>
         new(id, FeatureKind.Point, point, [], null, provenance);

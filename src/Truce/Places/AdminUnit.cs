@@ -73,14 +73,8 @@ public sealed class AdminUnit
     /// <summary>Samples from coarse (level 0, spacing 16 × the finest) to fine (the last level); each level is computed on first use.</summary>
     public IEnumerable<AreaSamples> SamplesCoarseToFine => levels.Select(l => l.Value);
 
-    /// <summary>The unit as one planar (lon/lat) geometry, its polygons dissolved; built on first use.</summary>
-    internal NetTopologySuite.Geometries.Geometry Planar => planar ??= Areas.Count == 1
-        ? Areas[0].Planar
-        : NetTopologySuite.Operation.Union.CascadedPolygonUnion.Union([.. Areas.Select(a => a.Planar)]);
-
-    private NetTopologySuite.Geometries.Geometry? planar;
-
     private readonly Dictionary<(string Feature, int Level), (double Min, double Max)> distanceRanges = [];
+    private readonly Dictionary<string, Judgement> insideArea = new(StringComparer.Ordinal);
 
     /// <summary>The least and greatest exact distance from the samples of one level to a feature, shared by every zone built on that feature.</summary>
     public (double Min, double Max) DistanceRange(ReferenceFeature feature, int level)
@@ -102,6 +96,54 @@ public sealed class AdminUnit
 
             return range;
         }
+    }
+
+    /// <summary>Whether the unit lies inside an area feature (yes), outside it (no) or across its edge, remembered per feature.</summary>
+    public Judgement InsideArea(ReferenceFeature area, Func<Judgement> compute)
+    {
+        ArgumentNullException.ThrowIfNull(area);
+        ArgumentNullException.ThrowIfNull(compute);
+        lock (insideArea)
+        {
+            if (!insideArea.TryGetValue(area.Id, out var answer))
+            {
+                answer = compute();
+                insideArea[area.Id] = answer;
+            }
+
+            return answer;
+        }
+    }
+
+    /// <summary>Whether the disc of <paramref name="radius"/> (plus <paramref name="tolerance"/>) around the point reaches the unit at all.</summary>
+    /// <remarks>
+    /// A cheap planar distance in degrees brackets the ground distance (a degree is at most 111.7 km, and at least
+    /// 111.3 km × cos(latitude) across it); only a point between the brackets pays for the exact geodesic test.
+    /// </remarks>
+    public bool Reaches(GeoPoint point, Distance radius, Distance tolerance)
+    {
+        if (!radius.IsFinite || Contains(point))
+        {
+            return true;
+        }
+
+        double limit = radius.Metres + tolerance.Metres;
+        var p = new NetTopologySuite.Geometries.Point(point.Longitude, point.Latitude);
+        double degrees = Areas.Min(a => a.PlanarDistance(p));
+        double maxLat = Math.Min(89, Math.Max(Math.Abs(point.Latitude), Math.Max(Math.Abs(Bounds.South), Math.Abs(Bounds.North))) + degrees);
+        double lower = degrees * 111_300 * Math.Cos(maxLat * Math.PI / 180) * 0.99, upper = degrees * 111_700;
+        if (upper <= limit)
+        {
+            return true;
+        }
+
+        if (lower > limit)
+        {
+            return false;
+        }
+
+        var exact = Distance.FromMetres(limit);
+        return Areas.Any(a => a.Area!.IsBoundaryWithin(point, exact));
     }
 
     /// <summary>Whether the point lies in the unit.</summary>

@@ -220,8 +220,6 @@ public abstract class CompiledZone
 
     private sealed class AreaZone(ReferenceFeature feature) : CompiledZone
     {
-        private NetTopologySuite.Geometries.Geometry? grown;
-
         public override BoundingBox? Bounds => feature.Bounds;
 
         protected override Judgement EvaluateCore(GeoPoint point, Distance radius, DistanceCache cache, List<ZoneMeasure> measures, LocationClue? clue)
@@ -245,22 +243,24 @@ public abstract class CompiledZone
             return inside ? Judgement.Yes : Judgement.No;
         }
 
-        protected override Judgement EvaluateUnitCore(AdminUnit unit)
+        protected override Judgement EvaluateUnitCore(AdminUnit unit) => unit.InsideArea(feature, () =>
         {
-            // Boundaries from different sources (admin-0 and admin-1) disagree by up to the tolerance: a unit counts as
+            // Boundaries from different sources (admin-0 and admin-1) disagree by up to the tolerance: a polygon counts as
             // inside when it lies inside the zone grown by it, and outside when, shrunk by it, it does not touch the zone.
+            // A unit drawn by several polygons is inside (outside) when each of them is.
             double tol = BoundaryTolerance.Metres / 111_000.0;
-            var zone = feature.Planar;
-            grown ??= zone.Buffer(tol);
-            var area = unit.Planar;
-            if (grown.Covers(area))
+            var answers = unit.Areas.Select(a =>
             {
-                return Judgement.Yes;
-            }
+                if (feature.Grown(tol).Covers(a.Planar))
+                {
+                    return Judgement.Yes;
+                }
 
-            var core = area.Buffer(-tol);
-            return zone.Intersects(core.IsEmpty ? area : core) ? Judgement.Uncertain : Judgement.No;
-        }
+                var core = a.Planar.Buffer(-tol);
+                return feature.Planar.Intersects(core.IsEmpty ? a.Planar : core) ? Judgement.Uncertain : Judgement.No;
+            }).Distinct().ToList();
+            return answers.Count == 1 ? answers[0] : Judgement.Uncertain;
+        });
     }
 
     private sealed class SideZone(ReferenceFeature feature, LineSide side) : CompiledZone
