@@ -38,10 +38,11 @@ public static class QuickBench
         var agreements = Workload.Agreements();
         var geometry = Workload.Geometry();
         var actors = Workload.Actors();
+        var places = Workload.Places(geometry);
         int verdicts = 0;
         var verify = Time(() =>
         {
-            var verifier = new Verifier(agreements, geometry, actors);
+            var verifier = new Verifier(agreements, geometry, actors, places: places);
             foreach (var e in items)
             {
                 verifier.Observe(e);

@@ -17,13 +17,17 @@ public static class Workload
     {
         var catalog = new GeometryCatalog();
         var bag = new DiagnosticBag();
-        foreach (var f in new[] { "examples/geo/natural-earth-levant.geojson", "examples/geo/truce-annotations.geojson" })
+        foreach (var f in new[] { "examples/geo/natural-earth-levant.geojson", "examples/geo/truce-annotations.geojson", "examples/geo/admin1-levant.geojson" })
         {
             GeometryReader.Read(File.ReadAllText(Path.Combine(Root, f)), f, catalog, bag);
         }
 
         return catalog;
     }
+
+    /// <summary>The shipped administrative-unit table over <paramref name="geometry"/> (which must hold the admin-1 polygons).</summary>
+    public static Truce.Places.AdminUnitTable Places(GeometryCatalog geometry) =>
+        Truce.Places.AdminUnitTable.Read(File.ReadAllText(Path.Combine(Root, "examples/places.yaml")), "places.yaml", geometry, new DiagnosticBag())!;
 
     public static ActorRegistry Actors() =>
         ActorRegistryReader.Read(File.ReadAllText(Path.Combine(Root, "examples/actors.yaml")), "actors.yaml", new DiagnosticBag())!;

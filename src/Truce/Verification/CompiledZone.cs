@@ -16,6 +16,37 @@ public sealed class DistanceCache
     private readonly Dictionary<string, Distance> distances = new(StringComparer.Ordinal);
     private readonly Dictionary<string, bool> containment = new(StringComparer.Ordinal);
 
+    /// <summary>Creates an empty cache.</summary>
+    public DistanceCache()
+    {
+    }
+
+    /// <summary>A cache for a point <paramref name="offset"/> away from the point of <paramref name="center"/>: by the triangle inequality its distance to a feature lies within that much of the center's.</summary>
+    internal DistanceCache(DistanceCache center, Distance offset)
+    {
+        Center = center;
+        Offset = offset;
+    }
+
+    /// <summary>The cache of a nearby point whose distances bound this point's, if any.</summary>
+    internal DistanceCache? Center { get; }
+
+    /// <summary>How far this point is from <see cref="Center"/>'s point.</summary>
+    internal Distance Offset { get; }
+
+    /// <summary>Bounds on the distance to a feature known without measuring it, from the center's measured distance.</summary>
+    internal bool TryBound(ReferenceFeature feature, out double near, out double far)
+    {
+        if (Center is not null && Center.distances.TryGetValue(feature.Id, out var d))
+        {
+            (near, far) = (d.Metres - Offset.Metres, d.Metres + Offset.Metres);
+            return true;
+        }
+
+        (near, far) = (0, double.PositiveInfinity);
+        return false;
+    }
+
     internal Distance DistanceTo(ReferenceFeature feature, GeoPoint p)
     {
         if (!distances.TryGetValue(feature.Id, out var d))
@@ -177,6 +208,12 @@ public abstract class CompiledZone
 
         protected override Judgement EvaluateCore(GeoPoint point, Distance radius, DistanceCache cache, List<ZoneMeasure> measures, LocationClue? clue)
         {
+            // A sample near an already measured point is often settled by the triangle inequality alone.
+            if (radius.IsFinite && cache.TryBound(feature, out var near, out var far) && Judge(near - radius.Metres, far + radius.Metres) is var bounded and not Judgement.Uncertain)
+            {
+                return WithClue(bounded, clue);
+            }
+
             var d = cache.DistanceTo(feature, point);
             measures.Add(new ZoneMeasure(feature.Id, d, threshold));
             return WithClue(radius.IsFinite ? Judge(d.Metres - radius.Metres, d.Metres + radius.Metres) : Judgement.Uncertain, clue);

@@ -86,15 +86,20 @@ internal static class ZoneShare
     private const int DiscSamples = 64;
     private static readonly double GoldenAngle = 180 * (3 - Math.Sqrt(5));
 
-    public static double? Estimate(CompiledZone zone, GeoPoint center, Distance radius, AdminUnit? unit)
+    /// <param name="zone">The zone.</param>
+    /// <param name="center">The reported coordinates.</param>
+    /// <param name="radius">Their precision.</param>
+    /// <param name="unit">The administrative unit the source names, if any.</param>
+    /// <param name="centerDistances">Distances already measured from the coordinates: each disc sample's distance lies within its offset of them, which settles most samples without a geodesic.</param>
+    public static double? Estimate(CompiledZone zone, GeoPoint center, Distance radius, AdminUnit? unit, DistanceCache? centerDistances = null)
     {
-        var points = new List<(GeoPoint Point, double Weight)>();
+        var points = new List<(GeoPoint Point, double Weight, Distance Offset)>();
         if (radius.IsFinite)
         {
             for (int k = 0; k < DiscSamples; k++)
             {
                 var r = Distance.FromMetres(radius.Metres * Math.Sqrt((k + 0.5) / DiscSamples));
-                points.Add((Geodesic.Wgs84.Direct(center, (k * GoldenAngle) % 360, r), 1));
+                points.Add((Geodesic.Wgs84.Direct(center, (k * GoldenAngle) % 360, r), 1, r));
             }
 
             if (unit is not null)
@@ -114,7 +119,7 @@ internal static class ZoneShare
             {
                 if (samples.Weights[i] > 0)
                 {
-                    points.Add((samples.Points[i], samples.Weights[i]));
+                    points.Add((samples.Points[i], samples.Weights[i], Distance.Unbounded));
                 }
             }
         }
@@ -126,10 +131,11 @@ internal static class ZoneShare
 
         double inside = 0, total = 0;
         var scratch = new List<ZoneMeasure>();
-        foreach (var (p, w) in points)
+        foreach (var (p, w, offset) in points)
         {
             scratch.Clear();
-            inside += w * FindingScore.Of(zone.Evaluate(p, Distance.Zero, new DistanceCache(), scratch));
+            var cache = centerDistances is not null && offset.IsFinite ? new DistanceCache(centerDistances, offset) : new DistanceCache();
+            inside += w * FindingScore.Of(zone.Evaluate(p, Distance.Zero, cache, scratch));
             total += w;
         }
 

@@ -118,7 +118,7 @@ public sealed class Verifier
                 if (measures.Any(NearThreshold))
                 {
                     t.NearMisses.Add(new Finding(evidence, zone, measures, time, actor, activity, actorId, counterpartId, identification, reasons, Confirmed: false,
-                        Score(t, evidence, zone, clue, identity, activity), clueNote));
+                        Score(t, evidence, zone, clue, identity, activity, cache), clueNote));
                 }
 
                 continue;
@@ -143,7 +143,7 @@ public sealed class Verifier
             }
 
             var finding = new Finding(evidence, zone, measures, time, actor, activity, actorId, counterpartId, identification, reasons, allYes && evidence.Source.CanConfirm,
-                Score(t, evidence, zone, clue, identity, activity), clueNote);
+                Score(t, evidence, zone, clue, identity, activity, cache), clueNote);
             (finding.Confirmed ? t.Confirmed : t.Possible).Add(finding);
         }
     }
@@ -181,10 +181,10 @@ public sealed class Verifier
         return (judgement, note);
     }
 
-    private static FindingScore Score(Target t, Evidence.Evidence e, Judgement zone, (AdminUnit Unit, string Clue)? clue, double identity, Judgement activity)
+    private static FindingScore Score(Target t, Evidence.Evidence e, Judgement zone, (AdminUnit Unit, string Clue)? clue, double identity, Judgement activity, DistanceCache distances)
     {
         double? zoneShare = zone == Judgement.Uncertain
-            ? ZoneShare.Estimate(t.Zone, e.Location, e.LocationPrecision.Radius, clue?.Unit)
+            ? ZoneShare.Estimate(t.Zone, e.Location, e.LocationPrecision.Radius, clue?.Unit, distances)
             : FindingScore.Of(zone);
         return new FindingScore(
             zoneShare,
