@@ -27,6 +27,12 @@ public static class GeometryReader
         using (doc)
         {
             var root = doc.RootElement;
+            if (JsonStrings.MayHoldSurrogateEscape(json) && JsonStrings.UnpairedSurrogate(root) is { } badField)
+            {
+                Error(badField, JsonStrings.Reason);
+                return;
+            }
+
             if (root.ValueKind != JsonValueKind.Object || !root.TryGetProperty("features", out var features) || features.ValueKind != JsonValueKind.Array)
             {
                 Error(string.Empty, "expected a GeoJSON FeatureCollection with a \"features\" array");
@@ -37,6 +43,12 @@ public static class GeometryReader
             foreach (var f in features.EnumerateArray())
             {
                 var field = $"features[{index++}]";
+                if (f.ValueKind != JsonValueKind.Object)
+                {
+                    Error(field, "expected a GeoJSON Feature object");
+                    continue;
+                }
+
                 var id = f.TryGetProperty("id", out var idElement) && idElement.ValueKind == JsonValueKind.String ? idElement.GetString() : null;
                 if (!Slug.IsValid(id))
                 {

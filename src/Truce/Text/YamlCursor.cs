@@ -39,9 +39,10 @@ public sealed class YamlCursor
     {
         ArgumentNullException.ThrowIfNull(diagnostics);
         var stream = new YamlStream();
+        var parser = new Parser(new StringReader(text));
         try
         {
-            stream.Load(new StringReader(text));
+            stream.Load(parser);
         }
         catch (YamlException ex)
         {
@@ -53,9 +54,19 @@ public sealed class YamlCursor
         }
         catch (InvalidOperationException)
         {
-            // YamlDotNet 18 throws this, without a position, when the text ends inside a flow collection.
+            // YamlDotNet 18 throws this, without a position, when the text ends inside a flow collection; the parser knows where it stopped.
+            var at = parser.Current?.Start;
             diagnostics.Add(new Diagnostic(
-                Severity.Error, "TR001", file, 0, 0, string.Empty, "malformed YAML: the text ends unexpectedly (an unclosed [ or { ?)"));
+                Severity.Error, "TR001", file, (int)(at?.Line ?? 0), (int)(at?.Column ?? 0), string.Empty, "malformed YAML: the text ends unexpectedly (an unclosed [ or { ?)"));
+            return null;
+        }
+        catch (ArgumentException)
+        {
+            // YamlDotNet 18 throws this ("unsupported type" of event) when a document marker (--- or ...) interrupts a mapping.
+            var at = parser.Current?.Start;
+            diagnostics.Add(new Diagnostic(
+                Severity.Error, "TR001", file, (int)(at?.Line ?? 0), (int)(at?.Column ?? 0), string.Empty,
+                "malformed YAML: a document marker (--- or ...) or other structure where a value was expected"));
             return null;
         }
 
