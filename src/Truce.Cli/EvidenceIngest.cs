@@ -130,6 +130,10 @@ internal sealed class EvidenceIngest(ImportContext context, Encoding? encoding, 
                     {
                         AddZip(name, entry);
                     }
+                    else if (FileKind.IsDevice(entry))
+                    {
+                        Notes.Add($"{name}: skipped: a device, not an evidence file");
+                    }
                     else if (EvidenceReader.IsEvidenceFile(entry))
                     {
                         Add(name, entry, null, new FileInfo(entry).Length);
@@ -148,7 +152,13 @@ internal sealed class EvidenceIngest(ImportContext context, Encoding? encoding, 
             }
             else if (File.Exists(given))
             {
-                if (Path.GetExtension(given).Equals(".zip", StringComparison.OrdinalIgnoreCase))
+                if (FileKind.IsDevice(given))
+                {
+                    // /dev/zero never ends and /dev/urandom is noise: refused before a byte is read.
+                    missing = true;
+                    stats.Add((order++, new ImportStats(display, "device", 0, 0, null, "a device (such as /dev/zero), not an evidence file: nothing was read", [], [])));
+                }
+                else if (Path.GetExtension(given).Equals(".zip", StringComparison.OrdinalIgnoreCase))
                 {
                     AddZip(display, given);
                 }
@@ -202,7 +212,8 @@ internal sealed class EvidenceIngest(ImportContext context, Encoding? encoding, 
     private void DropDuplicateFiles(List<Input> files)
     {
         var hashes = new Dictionary<string, Input>(StringComparer.Ordinal);
-        foreach (var group in files.Where(f => f.ZipEntry is null).GroupBy(f => f.Length).Where(g => g.Count() > 1))
+        // Only regular files: hashing a named pipe here would consume the stream that is about to be read.
+        foreach (var group in files.Where(f => f.ZipEntry is null && FileKind.Of(f.Path) == FileKindValue.Regular).GroupBy(f => f.Length).Where(g => g.Count() > 1))
         {
             foreach (var f in group.OrderBy(f => f.Order))
             {
@@ -245,7 +256,7 @@ internal sealed class EvidenceIngest(ImportContext context, Encoding? encoding, 
             using var raw = Open(input, out var archive);
             using (archive)
             {
-                using var stream = new HashingStream(raw, hash);
+                using var stream = new HashingStream(raw, hash, cancel);
                 try
                 {
                     var (detected, rows) = EvidenceReader.Open(stream, input.Display, context, notices, encoding);
@@ -288,7 +299,8 @@ internal sealed class EvidenceIngest(ImportContext context, Encoding? encoding, 
                     error = ex.Reason;
                 }
 
-                // Hash the whole file even when reading stopped early, so the recorded hash names the file given.
+                // Hash the whole file even when reading stopped early, so the recorded hash names the file given
+                // (each read checks for Ctrl-C: an endless stream must not hold the run).
                 stream.CopyTo(Stream.Null);
             }
         }
@@ -455,8 +467,12 @@ internal sealed class EvidenceIngest(ImportContext context, Encoding? encoding, 
         }
     }
 
-    /// <summary>A read-only pass-through stream that feeds every byte read into a hash.</summary>
-    private sealed class HashingStream(Stream inner, IncrementalHash hash) : Stream
+    /// <summary>A read-only pass-through stream that feeds every byte read into a hash, and stops at Ctrl-C.</summary>
+    /// <remarks>
+    /// Checking here, under the importers, interrupts what the per-row check cannot: a gigabyte line being skipped,
+    /// the rest of a refused file being hashed.
+    /// </remarks>
+    private sealed class HashingStream(Stream inner, IncrementalHash hash, CancellationToken cancel) : Stream
     {
         public override bool CanRead => true;
 
@@ -476,6 +492,7 @@ internal sealed class EvidenceIngest(ImportContext context, Encoding? encoding, 
 
         public override int Read(Span<byte> buffer)
         {
+            cancel.ThrowIfCancellationRequested();
             int n = inner.Read(buffer);
             hash.AppendData(buffer[..n]);
             return n;

@@ -299,12 +299,7 @@ public sealed class EvidenceCorpusTests : IDisposable
     public async Task Ctrl_C_While_Reading_Exits_130_And_Leaves_No_Partial_Quarantine_File_Or_Report()
     {
         // A named pipe lets the test interrupt at a known point: after the quarantine file has been started.
-        var fifo = Path.Combine(temp, "live.ndjson");
-        using (var mkfifo = Process.Start("mkfifo", fifo))
-        {
-            mkfifo.WaitForExit();
-            Assert.Equal(0, mkfifo.ExitCode);
-        }
+        var fifo = MakeFifo("live.ndjson");
 
         var report = Path.Combine(temp, "out", "report.json");
         using var cancel = new CancellationTokenSource();
@@ -352,6 +347,74 @@ public sealed class EvidenceCorpusTests : IDisposable
         Assert.Empty(Directory.GetFiles(temp, "*.partial", SearchOption.AllDirectories));
         Assert.Empty(Directory.GetFiles(Quarantine));
         Assert.False(File.Exists(report));
+    }
+
+    [Fact]
+    public async Task Ctrl_C_Interrupts_A_Run_Skipping_An_Endless_Line()
+    {
+        // The row loop checks for Ctrl-C every 1,024 rows; an endless line is one row, so the check must be in the reading.
+        var fifo = MakeFifo("endless.ndjson");
+        using var cancel = new CancellationTokenSource();
+        var writer = Task.Run(() =>
+        {
+            try
+            {
+                using var w = new FileStream(fifo, FileMode.Open, FileAccess.Write);
+                var chunk = new byte[1 << 16];
+                chunk.AsSpan().Fill((byte)'x');
+                for (long written = 0; ; written += chunk.Length)
+                {
+                    w.Write(chunk);
+                    if (written == 8 << 20)
+                    {
+                        cancel.Cancel();
+                    }
+                }
+            }
+            catch (IOException)
+            {
+                // The reader stopped and closed the pipe.
+            }
+        });
+
+        var run = Task.Run(() => Run(["verify", Spec("qusayr-2018"), .. Registries, "--evidence", fifo, "--quarantine", Quarantine], cancel: cancel.Token));
+        var finished = await Task.WhenAny(run, Task.Delay(TimeSpan.FromSeconds(60)));
+        Assert.True(finished == run, "the run did not stop after Ctrl-C");
+        var (code, _, err) = await run;
+        Assert.Equal(TruceApp.Interrupted, code);
+        Assert.Contains("interrupted", err, StringComparison.Ordinal);
+        await writer;
+    }
+
+    [Fact]
+    public async Task A_Device_Given_As_Evidence_Is_Refused_Before_A_Byte_Is_Read()
+    {
+        var disguised = Path.Combine(temp, "zero.ndjson");
+        File.CreateSymbolicLink(disguised, "/dev/zero");
+        using var stop = new CancellationTokenSource();
+        var run = Task.Run(() => Run(["verify", Spec("qusayr-2018"), .. Registries, "--evidence", "/dev/zero", "--evidence", disguised,
+            "--evidence", Repo.Path("examples/evidence/reports-2018.ndjson"), "--format", "json"], cancel: stop.Token));
+        if (await Task.WhenAny(run, Task.Delay(TimeSpan.FromSeconds(60))) != run)
+        {
+            await stop.CancelAsync();
+            Assert.Fail("reading a device did not end");
+        }
+
+        var (code, output, err) = await run;
+        Assert.Equal(TruceApp.PartialInput, code);
+        Assert.Contains("/dev/zero: error: a device (such as /dev/zero), not an evidence file: nothing was read", err, StringComparison.Ordinal);
+        Assert.Contains(disguised + ": error: a device (such as /dev/zero), not an evidence file", err, StringComparison.Ordinal);
+        using var report = JsonDocument.Parse(output);
+        Assert.Contains("al-monitor:q-001", CitedEvidence(report));
+    }
+
+    private string MakeFifo(string name)
+    {
+        var fifo = Path.Combine(temp, name);
+        using var mkfifo = Process.Start("mkfifo", fifo);
+        mkfifo.WaitForExit();
+        Assert.Equal(0, mkfifo.ExitCode);
+        return fifo;
     }
 
     /// <summary>A prefix, then <c>length</c> bytes of one line without a newline, then a suffix; made on the fly, never held.</summary>
