@@ -230,13 +230,17 @@ public sealed class YamlCursor
     {
         var child = Child(key, required);
         var value = child?.AsScalar();
-        if (child is not null && required && string.IsNullOrWhiteSpace(value))
+
+        // YAML's null (~ or null) is as empty as nothing: a required field holding it is an error, never a silent
+        // null that makes the reader drop the whole spec without a word ("title: ~" once did).
+        bool empty = string.IsNullOrWhiteSpace(value) || value is "~" or "null";
+        if (child is not null && required && empty)
         {
             child.Error("TR007", "must not be empty");
             return null;
         }
 
-        return string.IsNullOrWhiteSpace(value) || value == "~" || value == "null" ? null : value;
+        return empty ? null : value;
     }
 
     /// <summary>A date (YYYY-MM-DD) under <paramref name="key"/>, or null with an error if malformed.</summary>

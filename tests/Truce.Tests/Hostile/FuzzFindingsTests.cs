@@ -113,6 +113,19 @@ public class FuzzFindingsTests
         Assert.True(d.Line >= 1, d.ToString());
     }
 
+    [Theory]
+    [InlineData("~")]
+    [InlineData("null")]
+    public void A_Required_Field_Holding_Yaml_Null_Is_An_Error_Not_A_Silently_Dropped_Spec(string value)
+    {
+        // lint once said "9 spec(s) checked: 0 error(s)" for ten specs when one had "title: ~".
+        var text = File.ReadAllText(Repo.Path("examples/agreements/coh-2016.yaml"));
+        var bag = new DiagnosticBag();
+        Assert.Null(AgreementSpecReader.Read(text.Replace("title: Cessation of hostilities", "title: " + value + " #", StringComparison.Ordinal), "coh.yaml", bag));
+        var d = Assert.Single(bag.Items);
+        Assert.Equal(("TR007", "title", 2), (d.Code, d.Field, d.Line));
+    }
+
     [Fact]
     public void The_Surrogate_Precheck_Finds_Escapes_In_The_Surrogate_Range_Only()
     {

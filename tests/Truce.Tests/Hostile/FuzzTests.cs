@@ -35,7 +35,7 @@ public class FuzzTests
             "{\"type\":\"Feature\"}", "\\u0000", "\\ud800", "\"coordinates\":[1e400,0]", "\"coordinates\":[200,95]", "\"actors\":[1,\"x\",null],",
             "\"features\":[1,\"x\",null,[]],", "\"geometry\":{\"type\":\"Polygon\",\"coordinates\":[[[0,0],[1,1],[1,0],[0,1],[0,0]]]},",
             ": ", "- ", "&a ", "*a", "!!binary ", "<<: *a", "? ", "|\n", ">\n", "---\n", "...\n", "\t", "%YAML 1.2\n", ".inf", "-.inf", ".nan", "~",
-            "85 km", "0 km", "-5 km", "1e309 km", "99999999999 days", "2018-13-45", "within: ", "of: ", "all: [", "difference: [",
+            "85 km", "0 km", "-5 km", "1e309 km", "40000 km", "99999999999 days", "3000000 days", "9999-12-30", "25 km", "7 days", "2018-13-45", "within: ", "of: ", "all: [", "difference: [",
         }.Select(Encoding.UTF8.GetBytes),
         [0xFF], [0xC3], [0xC3, 0x28], [0xED, 0xA0, 0x80], [0xF4, 0x90, 0x80, 0x80], [0xE2, 0x80],
     ];
@@ -88,6 +88,31 @@ public class FuzzTests
                 case 6:
                     b.RemoveRange(at, b.Count - at);
                     break;
+                case 8:
+                    {
+                        // YAML-aware: replace the value after "key: " on the line at the position (a spec value, not its syntax).
+                        int lineStart = at, lineEnd = at;
+                        while (lineStart > 0 && b[lineStart - 1] != (byte)'\n')
+                        {
+                            lineStart--;
+                        }
+
+                        while (lineEnd < b.Count && b[lineEnd] != (byte)'\n')
+                        {
+                            lineEnd++;
+                        }
+
+                        int colon = b.GetRange(lineStart, lineEnd - lineStart).IndexOf((byte)':');
+                        if (colon >= 0 && lineStart + colon + 2 <= lineEnd)
+                        {
+                            int valueStart = lineStart + colon + 2;
+                            b.RemoveRange(valueStart, lineEnd - valueStart);
+                            b.InsertRange(valueStart, Tokens[Token].Where(c => c != (byte)'\n'));
+                        }
+
+                        break;
+                    }
+
                 default:
                     b.Insert(at, Byte);
                     break;
@@ -97,7 +122,7 @@ public class FuzzTests
         }
     }
 
-    private static readonly Gen<Mutation> OneMutation = Gen.Select(Gen.Int[0, 7], Gen.Int[0, int.MaxValue], Gen.Int[0, 80], Gen.Int[0, Tokens.Length - 1], Gen.Byte)
+    private static readonly Gen<Mutation> OneMutation = Gen.Select(Gen.Int[0, 8], Gen.Int[0, int.MaxValue], Gen.Int[0, 80], Gen.Int[0, Tokens.Length - 1], Gen.Byte)
         .Select((k, p, l, t, b) => new Mutation(k, p, l, t, b));
 
     private static readonly Gen<Mutation[]> Mutations = OneMutation.Array[1, 6];
@@ -223,13 +248,21 @@ public class FuzzTests
         return ([.. files.Select(File.ReadAllBytes)], [.. files.Select(Path.GetFileName).Select(n => n!)]);
     });
 
+    /// <summary>Evidence to verify mutated specs against: every item of the example NDJSON and GeoJSON files.</summary>
+    private static readonly Lazy<List<Truce.Evidence.Evidence>> ExampleEvidence = new(() =>
+        [.. new[] { "golan-2018.ndjson", "reports-2018.ndjson", "strikes-2019.geojson", "acled-syria-sample.csv" }
+            .SelectMany(f => EvidenceReader.Read(new MemoryStream(Example("examples/evidence/" + f)), f, Context))
+            .Where(r => r.Evidence is not null).Select(r => r.Evidence!)]);
+
     [Fact]
-    public void Mutated_Shipped_Specs_Give_Located_Diagnostics_And_Lint_Without_Throwing()
+    public void Mutated_Shipped_Specs_Give_Located_Diagnostics_And_Lint_And_Verify_Without_Throwing()
     {
         var (specs, names) = Specs.Value;
         var actors = Repo.Actors();
         var sources = Repo.Sources();
         var catalog = Repo.Geometry();
+        var places = Repo.Places();
+        var evidence = ExampleEvidence.Value;
         Gen.Select(Gen.Int[0, specs.Length - 1], Mutations).Sample((i, mutations) =>
         {
             var text = Encoding.UTF8.GetString(Mutate(specs[i], mutations));
@@ -243,6 +276,13 @@ public class FuzzTests
             else
             {
                 bag.AddRange(SpecLinter.Lint(agreement, actors, catalog, sources));
+                if (!bag.HasErrors)
+                {
+                    // What lint passes, verify must run: a spec value it cannot handle is a lint error, never a crash.
+                    var verifier = new Truce.Verification.Verifier([agreement], catalog, actors, places: places);
+                    evidence.ForEach(verifier.Observe);
+                    Assert.NotNull(verifier.Verdicts());
+                }
             }
 
             foreach (var d in bag.Items)
