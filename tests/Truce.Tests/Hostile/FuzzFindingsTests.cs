@@ -126,6 +126,18 @@ public class FuzzFindingsTests
         Assert.Equal(("TR007", "title", 2), (d.Code, d.Field, d.Line));
     }
 
+    [Theory]
+    [InlineData("aliases: [\"--\"]")]
+    [InlineData("aliases: [{ name: \"'.'\" }]")]
+    public void An_Actor_Name_Of_Punctuation_Alone_Is_A_Located_Registry_Error(string aliases)
+    {
+        // It once escaped as an ArgumentException from ActorRegistry: exit 70 for a typo in actors.yaml.
+        var bag = new DiagnosticBag();
+        Assert.Null(Truce.Actors.ActorRegistryReader.Read($"actors:\n  - {{ id: a, name: Alpha, kind: militia, category: militia, {aliases} }}\n", "actors.yaml", bag));
+        var d = Assert.Single(bag.Items);
+        Assert.Equal(("TR015", 2), (d.Code, d.Line));
+    }
+
     [Fact]
     public void The_Surrogate_Precheck_Finds_Escapes_In_The_Surrogate_Range_Only()
     {

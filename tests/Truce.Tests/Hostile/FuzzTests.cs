@@ -295,6 +295,29 @@ public class FuzzTests
         }, iter: Iterations, print: t => $"{names[t.Item1]}:\n{Encoding.UTF8.GetString(Mutate(specs[t.Item1], t.Item2))}");
     }
 
+    [Theory]
+    [InlineData("examples/actors.yaml", 300)]
+    [InlineData("examples/sources.yaml", 1000)]
+    [InlineData("examples/places.yaml", 1000)]
+    public void Mutated_Registries_Give_Located_Diagnostics_Not_Exceptions(string registry, long iterations)
+    {
+        var seed = Example(registry);
+        var catalog = Repo.Geometry();
+        Mutations.Sample(mutations =>
+        {
+            var text = Encoding.UTF8.GetString(Mutate(seed, mutations));
+            var bag = new DiagnosticBag();
+            bool read = registry switch
+            {
+                "examples/actors.yaml" => Truce.Actors.ActorRegistryReader.Read(text, "fuzz.yaml", bag) is not null,
+                "examples/sources.yaml" => Truce.Evidence.SourceRegistry.Read(text, "fuzz.yaml", bag) is not null,
+                _ => Truce.Places.AdminUnitTable.Read(text, "fuzz.yaml", catalog, bag) is not null,
+            };
+            Assert.True(read || bag.HasErrors, "refused without an error");
+            Assert.All(bag.Items, d => Assert.True(d.File == "fuzz.yaml" && d.Message.Length > 0 && (d.Line >= 1 || d.Code == "TR002"), "not located: " + d));
+        }, iter: iterations, print: m => Encoding.UTF8.GetString(Mutate(seed, m)));
+    }
+
     [Fact]
     public void Random_Text_Given_As_A_Spec_Gives_Diagnostics_Not_Exceptions()
     {
