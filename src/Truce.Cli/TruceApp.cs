@@ -297,6 +297,14 @@ public static class TruceApp
             return ws.InputMissing ? UsageOrInput : SpecErrors;
         }
 
+        // The report replaces what is at --out: when that is one of the inputs (a typo, a shell completion), the
+        // evidence or spec would be lost for a report. Refused before anything is read.
+        if (outFile is not null && outFile != "-" && InputAt(outFile, ws.Inputs.Select(i => i.Path), evidencePaths) is { } input)
+        {
+            err.WriteLine($"truce: --out {Paths.Display(outFile)} is the input {input}: the report would replace it; nothing was verified.");
+            return UsageOrInput;
+        }
+
         // A quarantine "folder" that is a file is a usage error caught before any row is read, not a failure midway.
         if (quarantineDir is not null && FileKind.Of(quarantineDir) is FileKindValue.Regular or FileKindValue.Special)
         {
@@ -375,6 +383,21 @@ public static class TruceApp
         }
 
         return ingest.AnyRefused || (evidencePaths.Length > 0 && ingest.NothingRead) ? PartialInput : Ok;
+    }
+
+    /// <summary>The input (spec, registry, geometry, or evidence file given or in a given folder) that <paramref name="target"/> resolves to, if any.</summary>
+    private static string? InputAt(string target, IEnumerable<string> loaded, IEnumerable<string> evidencePaths)
+    {
+        if (FileKind.Of(target) != FileKindValue.Regular)
+        {
+            return null; // new files, devices and folders are not inputs
+        }
+
+        var real = Paths.Real(target);
+        var evidenceFiles = evidencePaths.SelectMany(p => Directory.Exists(p)
+            ? Directory.EnumerateFiles(p).Where(f => EvidenceReader.IsEvidenceFile(f) || f.EndsWith(".zip", StringComparison.OrdinalIgnoreCase))
+            : [p]);
+        return loaded.Concat(evidenceFiles).Where(File.Exists).FirstOrDefault(p => Paths.Real(p) == real) is { } hit ? Paths.Display(hit) : null;
     }
 
     private static byte[] Render(VerificationReport report, string format)

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Truce.Cli;
+using Truce.Tests.TestSupport;
 using static Truce.Tests.Hostile.HostileRun;
 
 namespace Truce.Tests.Hostile;
@@ -63,6 +64,28 @@ public sealed class OutputTargetTests : IDisposable
         Assert.Equal(TruceApp.Ok, code);
         using var doc = JsonDocument.Parse(File.ReadAllText(target));
         Assert.Equal(["report.json"], Directory.GetFileSystemEntries(Path.GetDirectoryName(target)!).Select(Path.GetFileName));
+    }
+
+    [Fact]
+    public void Out_At_An_Input_Is_Refused_Before_Anything_Is_Read_And_The_Input_Is_Kept()
+    {
+        var evidence = Path.Combine(temp, "events.ndjson");
+        File.Copy(Corpus("twice/reports.ndjson"), evidence);
+        var link = Path.Combine(temp, "report.txt");
+        File.CreateSymbolicLink(link, "events.ndjson");
+        var before = File.ReadAllBytes(evidence);
+
+        var (code, _, err) = Run(["verify", Spec("qusayr-2018"), .. Registries, "--evidence", temp, "--out", link]);
+        Assert.Equal(TruceApp.UsageOrInput, code);
+        Assert.Equal($"truce: --out {link} is the input {evidence}: the report would replace it; nothing was verified.", Assert.Single(Lines(err)));
+        Assert.Equal(before, File.ReadAllBytes(evidence));
+
+        var registry = Path.Combine(temp, "actors.yaml");
+        File.Copy(Repo.Path("examples/actors.yaml"), registry);
+        var (registryCode, _, registryErr) = Run(["verify", Spec("qusayr-2018"), "--actors", registry, "--sources", Repo.Path("examples/sources.yaml"), "--evidence", evidence, "--out", registry]);
+        Assert.Equal(TruceApp.UsageOrInput, registryCode);
+        Assert.Contains("the report would replace it", registryErr, StringComparison.Ordinal);
+        Assert.Equal(File.ReadAllBytes(Repo.Path("examples/actors.yaml")), File.ReadAllBytes(registry));
     }
 
     [Fact]

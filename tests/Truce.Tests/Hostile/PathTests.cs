@@ -42,6 +42,17 @@ public sealed class PathTests : IDisposable
     }
 
     [Fact]
+    public void A_Link_Inside_The_Home_To_Geometry_Outside_It_Is_Refused()
+    {
+        File.WriteAllText(Path.Combine(temp, "spec.yaml"), File.ReadAllText(Corpus("paths/climbing-geometry.yaml"))
+            .Replace("../../../examples/geo/truce-annotations.geojson", "inside.geojson", StringComparison.Ordinal));
+        File.CreateSymbolicLink(Path.Combine(temp, "inside.geojson"), Repo.Path("examples/geo/truce-annotations.geojson"));
+        var (code, _, err) = Run(["lint", Path.Combine(temp, "spec.yaml"), .. Registries]);
+        Assert.Equal(TruceApp.SpecErrors, code);
+        Assert.Contains($"error TR095: geometry: 'inside.geojson' resolves outside the spec's home folder {temp}", err, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void A_Device_As_Geometry_Is_Refused_Without_Reading_It()
     {
         var (code, _, err) = Lint("device-geometry.yaml", "--allow-outside");
