@@ -296,7 +296,7 @@ public class FuzzTests
     }
 
     [Theory]
-    [InlineData("examples/actors.yaml", 300)]
+    [InlineData("examples/actors.yaml", 150)]
     [InlineData("examples/sources.yaml", 1000)]
     [InlineData("examples/places.yaml", 1000)]
     public void Mutated_Registries_Give_Located_Diagnostics_Not_Exceptions(string registry, long iterations)
