@@ -41,6 +41,9 @@ internal sealed class EvidenceIngest(ImportContext context, Encoding? encoding, 
     /// <summary>Whether any named input was missing, refused or only partly read.</summary>
     public bool AnyRefused => stats.Any(s => s.Stats.Error is not null) || missing;
 
+    /// <summary>Whether rejected rows could not be written to the quarantine folder (reading went on regardless).</summary>
+    public bool QuarantineFailed { get; private set; }
+
     /// <summary>Whether nothing readable was found at all.</summary>
     public bool NothingRead => inputsFound == 0;
 
@@ -53,6 +56,16 @@ internal sealed class EvidenceIngest(ImportContext context, Encoding? encoding, 
         var files = Expand(paths);
         inputsFound = files.Count;
         DropDuplicateFiles(files);
+
+        // Quarantine names are given in the user's order before reading (which runs backwards), so that of two inputs
+        // named events.csv the first named keeps the plain name whichever of them has rejects.
+        if (quarantineDir is not null)
+        {
+            foreach (var f in files)
+            {
+                quarantineNames[f.Order] = QuarantinePath(f);
+            }
+        }
         try
         {
             for (int i = files.Count - 1; i >= 0; i--)
@@ -117,6 +130,10 @@ internal sealed class EvidenceIngest(ImportContext context, Encoding? encoding, 
                     {
                         AddZip(name, entry);
                     }
+                    else if (FileKind.IsDevice(entry))
+                    {
+                        Notes.Add($"{name}: skipped: a device, not an evidence file");
+                    }
                     else if (EvidenceReader.IsEvidenceFile(entry))
                     {
                         Add(name, entry, null, new FileInfo(entry).Length);
@@ -135,7 +152,13 @@ internal sealed class EvidenceIngest(ImportContext context, Encoding? encoding, 
             }
             else if (File.Exists(given))
             {
-                if (Path.GetExtension(given).Equals(".zip", StringComparison.OrdinalIgnoreCase))
+                if (FileKind.IsDevice(given))
+                {
+                    // /dev/zero never ends and /dev/urandom is noise: refused before a byte is read.
+                    missing = true;
+                    stats.Add((order++, new ImportStats(display, "device", 0, 0, null, "a device (such as /dev/zero), not an evidence file: nothing was read", [], [])));
+                }
+                else if (Path.GetExtension(given).Equals(".zip", StringComparison.OrdinalIgnoreCase))
                 {
                     AddZip(display, given);
                 }
@@ -189,7 +212,8 @@ internal sealed class EvidenceIngest(ImportContext context, Encoding? encoding, 
     private void DropDuplicateFiles(List<Input> files)
     {
         var hashes = new Dictionary<string, Input>(StringComparer.Ordinal);
-        foreach (var group in files.Where(f => f.ZipEntry is null).GroupBy(f => f.Length).Where(g => g.Count() > 1))
+        // Only regular files: hashing a named pipe here would consume the stream that is about to be read.
+        foreach (var group in files.Where(f => f.ZipEntry is null && FileKind.Of(f.Path) == FileKindValue.Regular).GroupBy(f => f.Length).Where(g => g.Count() > 1))
         {
             foreach (var f in group.OrderBy(f => f.Order))
             {
@@ -223,8 +247,8 @@ internal sealed class EvidenceIngest(ImportContext context, Encoding? encoding, 
         long accepted = 0, rejected = 0;
         var first = new List<Rejection>();
         var notices = new List<string>();
-        string? quarantinePath = null, tempQuarantine = null, error = null;
-        StreamWriter? quarantine = null;
+        string? error = null;
+        var quarantine = quarantineDir is null ? null : new QuarantineFile(quarantineNames[input.Order], partials);
         var accumulator = new CoverageAccumulator();
         using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
         try
@@ -232,7 +256,7 @@ internal sealed class EvidenceIngest(ImportContext context, Encoding? encoding, 
             using var raw = Open(input, out var archive);
             using (archive)
             {
-                using var stream = new HashingStream(raw, hash);
+                using var stream = new HashingStream(raw, hash, cancel);
                 try
                 {
                     var (detected, rows) = EvidenceReader.Open(stream, input.Display, context, notices, encoding);
@@ -266,21 +290,7 @@ internal sealed class EvidenceIngest(ImportContext context, Encoding? encoding, 
                                 first.Add(r);
                             }
 
-                            if (quarantineDir is null)
-                            {
-                                continue;
-                            }
-
-                            if (quarantine is null)
-                            {
-                                Directory.CreateDirectory(quarantineDir);
-                                quarantinePath = QuarantinePath(input);
-                                tempQuarantine = quarantinePath + ".partial";
-                                partials.Add(tempQuarantine);
-                                quarantine = new StreamWriter(tempQuarantine, false, new UTF8Encoding(false)) { NewLine = "\n" };
-                            }
-
-                            quarantine.WriteLine(JsonSerializer.Serialize(new QuarantineRecord(r.File, r.Line, r.Field, r.Reason, r.Raw), QuarantineJson.Default.QuarantineRecord));
+                            quarantine?.Write(r);
                         }
                     }
                 }
@@ -289,7 +299,8 @@ internal sealed class EvidenceIngest(ImportContext context, Encoding? encoding, 
                     error = ex.Reason;
                 }
 
-                // Hash the whole file even when reading stopped early, so the recorded hash names the file given.
+                // Hash the whole file even when reading stopped early, so the recorded hash names the file given
+                // (each read checks for Ctrl-C: an endless stream must not hold the run).
                 stream.CopyTo(Stream.Null);
             }
         }
@@ -299,13 +310,14 @@ internal sealed class EvidenceIngest(ImportContext context, Encoding? encoding, 
         }
         finally
         {
-            quarantine?.Dispose();
+            quarantine?.Close();
         }
 
-        if (tempQuarantine is not null)
+        var quarantinePath = quarantine?.Complete();
+        if (quarantine?.Error is { } quarantineError)
         {
-            File.Move(tempQuarantine, quarantinePath!, overwrite: true);
-            partials.Remove(tempQuarantine);
+            QuarantineFailed = true;
+            notices.Add($"rejected rows were not quarantined: {quarantineError}");
         }
 
         if (error is null && accepted == 0 && rejected > 0)
@@ -355,8 +367,112 @@ internal sealed class EvidenceIngest(ImportContext context, Encoding? encoding, 
 
     private readonly HashSet<string> usedQuarantine = new(StringComparer.Ordinal);
 
-    /// <summary>A read-only pass-through stream that feeds every byte read into a hash.</summary>
-    private sealed class HashingStream(Stream inner, IncrementalHash hash) : Stream
+    private readonly Dictionary<int, string> quarantineNames = [];
+
+    /// <summary>One input's quarantine file: created at the first rejected row, written as .partial and renamed when complete.</summary>
+    /// <remarks>
+    /// A failure to write it (a file where the folder should be, a full disk) ends quarantining for that input and
+    /// is reported, but never ends the reading: rows after it must still be verified.
+    /// </remarks>
+    private sealed class QuarantineFile(string path, List<string> partials) : IDisposable
+    {
+        private readonly string temp = path + ".partial";
+        private StreamWriter? writer;
+        private bool started;
+
+        /// <summary>Why the quarantine file could not be written, if so.</summary>
+        public string? Error { get; private set; }
+
+        public void Write(Rejection r)
+        {
+            if (Error is not null)
+            {
+                return;
+            }
+
+            Try(() =>
+            {
+                if (writer is null)
+                {
+                    Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(path))!);
+                    partials.Add(temp);
+                    started = true;
+                    writer = new StreamWriter(temp, false, new UTF8Encoding(false)) { NewLine = "\n" };
+                }
+
+                writer.WriteLine(JsonSerializer.Serialize(new QuarantineRecord(r.File, r.Line, r.Field, r.Reason, r.Raw), QuarantineJson.Default.QuarantineRecord));
+            });
+        }
+
+        /// <summary>Closes the file (also on interruption, before the .partial files are deleted).</summary>
+        public void Close()
+        {
+            var w = writer;
+            writer = null;
+            if (w is not null)
+            {
+                Try(w.Dispose);
+            }
+        }
+
+        public void Dispose() => Close();
+
+        /// <summary>Renames the finished file into place; returns its path, or null when nothing was (or could be) written.</summary>
+        public string? Complete()
+        {
+            Close();
+            if (started && Error is null)
+            {
+                Try(() => File.Move(temp, path, overwrite: true));
+            }
+
+            if (started)
+            {
+                if (Error is not null)
+                {
+                    try
+                    {
+                        File.Delete(temp);
+                    }
+                    catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+                    {
+                    }
+                }
+
+                partials.Remove(temp);
+            }
+
+            return started && Error is null ? path : null;
+        }
+
+        private void Try(Action action)
+        {
+            try
+            {
+                action();
+            }
+            catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+            {
+                Error ??= $"cannot write {path}: {ex.Message}";
+                var w = writer;
+                writer = null;
+                try
+                {
+                    w?.Dispose();
+                }
+                catch (Exception inner) when (inner is IOException or UnauthorizedAccessException)
+                {
+                }
+            }
+        }
+    }
+
+    /// <summary>A read-only pass-through stream that feeds every byte read into a hash, and stops at Ctrl-C.</summary>
+    /// <remarks>
+    /// Checking here, under the importers, interrupts what the per-row check cannot: a gigabyte line being skipped,
+    /// the rest of a refused file being hashed.
+    /// </remarks>
+    private sealed class HashingStream(Stream inner, IncrementalHash hash, CancellationToken cancel) : Stream
     {
         public override bool CanRead => true;
 
@@ -376,6 +492,7 @@ internal sealed class EvidenceIngest(ImportContext context, Encoding? encoding, 
 
         public override int Read(Span<byte> buffer)
         {
+            cancel.ThrowIfCancellationRequested();
             int n = inner.Read(buffer);
             hash.AppendData(buffer[..n]);
             return n;

@@ -38,9 +38,24 @@ internal static partial class FileKind
             return FileKindValue.Missing;
         }
 
+        return TypeBits(path) switch
+        {
+            0x8000 => FileKindValue.Regular,
+            0x4000 => FileKindValue.Folder,
+            _ => FileKindValue.Special,
+        };
+    }
+
+    /// <summary>Whether <paramref name="path"/> is a character or block device (/dev/zero, /dev/urandom): endless or raw, never evidence.</summary>
+    /// <remarks>Pipes stay readable: a named pipe of NDJSON is a stream of evidence, and it ends when its writer does.</remarks>
+    public static bool IsDevice(string path) => File.Exists(path) && TypeBits(path) is 0x2000 or 0x6000;
+
+    /// <summary>The file-type bits of st_mode (following links): 0x8000 regular, 0x4000 folder, 0x2000/0x6000 devices, 0x1000 pipe, 0xC000 socket.</summary>
+    private static int TypeBits(string path)
+    {
         if (!OperatingSystem.IsLinux())
         {
-            return FileKindValue.Regular;
+            return 0x8000;
         }
 
         var buffer = new byte[256];
@@ -48,21 +63,15 @@ internal static partial class FileKind
         {
             if (Statx(AtFdCwd, path, 0, StatxType, buffer) != 0)
             {
-                return FileKindValue.Regular;
+                return 0x8000;
             }
         }
         catch (Exception ex) when (ex is DllNotFoundException or EntryPointNotFoundException)
         {
-            return path.StartsWith("/dev/", StringComparison.Ordinal) || path.StartsWith("/proc/", StringComparison.Ordinal) ? FileKindValue.Special : FileKindValue.Regular;
+            return path.StartsWith("/dev/", StringComparison.Ordinal) || path.StartsWith("/proc/", StringComparison.Ordinal) ? 0x2000 : 0x8000;
         }
 
-        int mode = BitConverter.ToUInt16(buffer, ModeOffset) & 0xF000;
-        return mode switch
-        {
-            0x8000 => FileKindValue.Regular,
-            0x4000 => FileKindValue.Folder,
-            _ => FileKindValue.Special,
-        };
+        return BitConverter.ToUInt16(buffer, ModeOffset) & 0xF000;
     }
 
     [LibraryImport("libc", EntryPoint = "statx", StringMarshalling = StringMarshalling.Utf8, SetLastError = true)]

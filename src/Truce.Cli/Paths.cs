@@ -38,6 +38,15 @@ internal static class Paths
         return Display(string.IsNullOrEmpty(dir) ? relative : dir + "/" + relative);
     }
 
+    /// <summary>A folder shown from the spec's path as the user typed it (spec "a/b/x.yaml", folder a → "a"), never as a ../../.. chain from the working directory.</summary>
+    public static string FromSpec(string specPath, string folder)
+    {
+        ArgumentNullException.ThrowIfNull(specPath);
+        var up = Path.GetRelativePath(Path.GetDirectoryName(Path.GetFullPath(specPath))!, folder);
+        var typedDir = Path.GetDirectoryName(specPath.Replace('\\', '/'));
+        return Display(Path.IsPathRooted(up) || string.IsNullOrEmpty(typedDir) ? up : typedDir + "/" + up);
+    }
+
     /// <summary>The absolute path with every symbolic link resolved, component by component, so a link cannot smuggle a file in from outside.</summary>
     public static string Real(string path)
     {

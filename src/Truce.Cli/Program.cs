@@ -10,7 +10,9 @@ Console.CancelKeyPress += (_, e) =>
 };
 using var term = PosixSignalRegistration.Create(PosixSignal.SIGTERM, context =>
 {
-    context.Cancel = true;
+    // As for Ctrl-C: the first signal lets the run clean up, a second one ends it at once (a read blocked on an
+    // empty pipe cannot notice the first).
+    context.Cancel = !cancel.IsCancellationRequested;
     cancel.Cancel();
 });
 

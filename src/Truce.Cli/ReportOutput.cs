@@ -32,6 +32,15 @@ internal static class ReportOutput
                     return $"wrote the report to {display}";
             }
 
+            // Creating a folder under a regular file fails with "the file already exists", which reads as if the report were there.
+            for (var up = Path.GetDirectoryName(target); !string.IsNullOrEmpty(up) && !Directory.Exists(up); up = Path.GetDirectoryName(up))
+            {
+                if (File.Exists(up))
+                {
+                    throw new WriteFailedException($"cannot write the report to {display}: {Paths.Display(up)} is a file, not a folder", new IOException());
+                }
+            }
+
             var dir = Path.GetDirectoryName(real)!;
             Directory.CreateDirectory(dir);
             var temp = Path.Combine(dir, $".{Path.GetFileName(real)}.{Environment.ProcessId}.partial");

@@ -107,7 +107,8 @@ public static class TruceApp
         {
             foreach (var e in parse.Errors)
             {
-                err.WriteLine("truce: " + e.Message);
+                // System.CommandLine lays some messages out over lines with tabs; one line each, so the escaping writer shows no \x09.
+                err.WriteLine("truce: " + string.Join(' ', e.Message.Split(['\n', '\r', '\t'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)));
             }
 
             var command = parse.CommandResult.Command;
@@ -121,7 +122,7 @@ public static class TruceApp
     private static int UnknownCommand(string name, TextWriter err)
     {
         var nearest = Commands.OrderBy(c => Levenshtein(c, name)).First();
-        err.WriteLine($"truce: unknown command '{name}'{(Levenshtein(nearest, name) <= 3 ? $"; did you mean '{nearest}'?" : string.Empty)} Commands: {string.Join(", ", Commands)}.");
+        err.WriteLine($"truce: unknown command '{name}'{(Levenshtein(nearest, name) <= 3 ? $"; did you mean '{nearest}'?" : ".")} Commands: {string.Join(", ", Commands)}.");
         return UsageOrInput;
     }
 
@@ -133,7 +134,20 @@ public static class TruceApp
         Option<string?> Places() => new("--places") { Description = "Administrative-unit names and polygons for location clues (default: places.yaml next to the specs, or in $TRUCE_HOME)" };
         Option<bool> AllowOutside() => new("--allow-outside") { Description = "Let specs name geometry outside their home folder tree (absolute paths, ../ beyond it)" };
         Option<string?> EncodingOption() => new("--encoding") { Description = "Encoding of evidence files that are not UTF-8: latin1, windows-1252, utf-16" };
-        Argument<string[]> Specs() => new("specs") { Description = "Agreement spec files or folders of *.yaml", Arity = ArgumentArity.OneOrMore };
+        Argument<string[]> Specs()
+        {
+            var specs = new Argument<string[]>("specs") { Description = "Agreement spec files or folders of *.yaml", Arity = ArgumentArity.OneOrMore };
+
+            // Without this an unknown option (--bogus) is taken for a spec path and reported as a missing file.
+            specs.Validators.Add(result =>
+            {
+                foreach (var token in result.Tokens.Where(t => t.Value.Length > 1 && t.Value.StartsWith('-')))
+                {
+                    result.AddError($"unknown option '{token.Value}' (a spec whose name starts with '-' can be given as ./{token.Value})");
+                }
+            });
+            return specs;
+        }
 
         var lintSpecs = Specs();
         var lintActors = Actors();
@@ -241,15 +255,21 @@ public static class TruceApp
             err.WriteLine($"{s.File}: error: {s.Error}");
         }
 
-        int errors = ws.Diagnostics.Items.Count(d => d.Severity == Severity.Error) + refused.Count;
+        int specErrors = ws.Diagnostics.Items.Count(d => d.Severity == Severity.Error);
         int warnings = ws.Diagnostics.Items.Count(d => d.Severity == Severity.Warning);
-        safe.WriteLine($"{ws.Agreements.Count} spec(s) checked: {errors} error(s), {warnings} warning(s)");
-        if (ws.InputMissing || refused.Count > 0)
+        safe.WriteLine($"{ws.Agreements.Count} spec(s) checked: {specErrors + refused.Count} error(s), {warnings} warning(s)");
+        if (ws.InputMissing)
         {
             return UsageOrInput;
         }
 
-        return errors > 0 || (strict && warnings > 0) ? SpecErrors : Ok;
+        if (specErrors > 0 || (strict && warnings > 0))
+        {
+            return SpecErrors;
+        }
+
+        // As verify does: the specs were checked, but some evidence named for coverage was missing or refused.
+        return refused.Count > 0 ? PartialInput : Ok;
     }
 
     private static int Verify(
@@ -277,6 +297,21 @@ public static class TruceApp
             return ws.InputMissing ? UsageOrInput : SpecErrors;
         }
 
+        // The report replaces what is at --out: when that is one of the inputs (a typo, a shell completion), the
+        // evidence or spec would be lost for a report. Refused before anything is read.
+        if (outFile is not null && outFile != "-" && InputAt(outFile, ws.Inputs.Select(i => i.Path), evidencePaths) is { } input)
+        {
+            err.WriteLine($"truce: --out {Paths.Display(outFile)} is the input {input}: the report would replace it; nothing was verified.");
+            return UsageOrInput;
+        }
+
+        // A quarantine "folder" that is a file is a usage error caught before any row is read, not a failure midway.
+        if (quarantineDir is not null && FileKind.Of(quarantineDir) is FileKindValue.Regular or FileKindValue.Special)
+        {
+            err.WriteLine($"truce: --quarantine {Paths.Display(quarantineDir)} is a file, not a folder; nothing was verified.");
+            return UsageOrInput;
+        }
+
         var verifier = new Verifier(ws.Agreements, ws.Catalog, ws.Actors, places: ws.Places);
         var ingest = new EvidenceIngest(new ImportContext(ws.Sources, env.Today, ImportLimits.Default), encoding, quarantineDir);
         ingest.Run(evidencePaths, verifier.Observe, env.Cancel, verifier.Observe);
@@ -300,7 +335,8 @@ public static class TruceApp
             if (stats.Rejected > 0)
             {
                 err.WriteLine($"{stats.File}: {stats.Rejected} row(s) rejected, {stats.Accepted} accepted; "
-                    + (stats.Quarantine is null ? "give --quarantine DIR to keep them with their reasons" : $"rejects in {stats.Quarantine}"));
+                    + (stats.Quarantine is not null ? $"rejects in {stats.Quarantine}"
+                        : quarantineDir is null ? "give --quarantine DIR to keep them with their reasons" : "they could not be quarantined (see the note above)"));
                 foreach (var r in stats.FirstRejections)
                 {
                     err.WriteLine("  " + r);
@@ -339,7 +375,29 @@ public static class TruceApp
             err.WriteLine(ReportOutput.Write(outFile, bytes, env.Cancel));
         }
 
+        if (ingest.QuarantineFailed)
+        {
+            // The report stands, but an output the user asked for is missing: the files' notes above say which.
+            err.WriteLine("truce: some rejected rows could not be written to the quarantine folder");
+            return OutputFailed;
+        }
+
         return ingest.AnyRefused || (evidencePaths.Length > 0 && ingest.NothingRead) ? PartialInput : Ok;
+    }
+
+    /// <summary>The input (spec, registry, geometry, or evidence file given or in a given folder) that <paramref name="target"/> resolves to, if any.</summary>
+    private static string? InputAt(string target, IEnumerable<string> loaded, IEnumerable<string> evidencePaths)
+    {
+        if (FileKind.Of(target) != FileKindValue.Regular)
+        {
+            return null; // new files, devices and folders are not inputs
+        }
+
+        var real = Paths.Real(target);
+        var evidenceFiles = evidencePaths.SelectMany(p => Directory.Exists(p)
+            ? Directory.EnumerateFiles(p).Where(f => EvidenceReader.IsEvidenceFile(f) || f.EndsWith(".zip", StringComparison.OrdinalIgnoreCase))
+            : [p]);
+        return loaded.Concat(evidenceFiles).Where(File.Exists).FirstOrDefault(p => Paths.Real(p) == real) is { } hit ? Paths.Display(hit) : null;
     }
 
     private static byte[] Render(VerificationReport report, string format)
@@ -378,7 +436,8 @@ public static class TruceApp
     {
         try
         {
-            var path = Path.Combine(Path.GetTempPath(), $"truce-crash-{DateTime.UtcNow:yyyyMMdd-HHmmss}-{Environment.ProcessId}.log");
+            // Unique per crash: two crashes in one second of one process (tests run in parallel) must not share a log.
+            var path = Path.Combine(Path.GetTempPath(), $"truce-crash-{DateTime.UtcNow:yyyyMMdd-HHmmss}-{Environment.ProcessId}-{Guid.NewGuid().ToString("N")[..8]}.log");
             File.WriteAllText(path, $"truce {string.Join(' ', args)}\n{ex}\n");
             return path;
         }

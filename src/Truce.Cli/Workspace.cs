@@ -106,9 +106,7 @@ internal sealed class Workspace
         }
 
         // Show it relative to where the spec was named from, as the user would type it.
-        var specDir = Path.GetDirectoryName(Path.GetFullPath(specFiles[0]))!;
-        var up = Path.GetRelativePath(specDir, dir);
-        return Paths.Display(Path.Combine(Path.GetDirectoryName(specFiles[0]) ?? string.Empty, up, name));
+        return Paths.Display(Paths.FromSpec(specFiles[0], dir) + "/" + name);
     }
 
     /// <summary>Loads registries, specs and the geometry they name, then lints every spec.</summary>
@@ -182,7 +180,7 @@ internal sealed class Workspace
                 if (!options.AllowOutside && File.Exists(path) && !Paths.IsInside(path, home))
                 {
                     ws.Diagnostics.Add(new Diagnostic(Severity.Error, "TR095", specFile, line, 1, "geometry",
-                        $"'{g}' resolves outside the spec's home folder {Paths.Display(Path.GetRelativePath(Environment.CurrentDirectory, home))} (--allow-outside permits it)"));
+                        $"'{g}' resolves outside the spec's home folder {Paths.FromSpec(specFile, home)} (--allow-outside permits it)"));
                     continue;
                 }
 
@@ -238,7 +236,7 @@ internal sealed class Workspace
 
     private void NoRegistry(string name, string option, List<string> specFiles)
     {
-        var where = specFiles.Count == 0 ? "no spec was read" : $"looked in {Paths.Display(Path.GetRelativePath(Environment.CurrentDirectory, Paths.HomeOf(specFiles[0])))} and the folders above it";
+        var where = specFiles.Count == 0 ? "no spec was read" : $"looked in {Paths.FromSpec(specFiles[0], Paths.HomeOf(specFiles[0]))} and the folders above it";
         Diagnostics.Add(new Diagnostic(Severity.Error, "TR096", name, 0, 0, string.Empty,
             $"no {name} found next to the specs ({where}); give {option} or set {HomeVariable} to a folder that holds it"));
     }

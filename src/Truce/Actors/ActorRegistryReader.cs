@@ -62,7 +62,13 @@ public static class ActorRegistryReader
             foreach (var n in aliases.Select(a => a.Name).Append(name).Append(id))
             {
                 var key = ActorRegistry.Normalize(n);
-                if (seenNames.TryGetValue(key, out var other) && other.ActorId != id)
+                if (key.Length == 0)
+                {
+                    // Reported names are matched without case, spacing and punctuation; a name of punctuation alone would
+                    // match nothing, and the registry refuses it with an exception, not a message.
+                    item.Error("TR015", $"the name '{n}' has no letters or digits once case, spacing and punctuation are set aside: it cannot identify an actor");
+                }
+                else if (seenNames.TryGetValue(key, out var other) && other.ActorId != id)
                 {
                     item.Error("TR011", $"the name '{n}' is already an alias of '{other.ActorId}' (line {other.Line}); a name must denote one actor");
                 }

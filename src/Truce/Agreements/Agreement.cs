@@ -115,7 +115,8 @@ public sealed record Obligation(
     public bool FromInherited { get; init; }
 
     /// <summary>The first day on which the obligation is enforced: From plus the grace period; null when no start is known.</summary>
-    public DateOnly? EnforcedFrom => From?.AddDays(GraceDays);
+    /// <remarks>Held at the calendar's last day: a spec dated 9999-12-30 with a week's grace must not throw.</remarks>
+    public DateOnly? EnforcedFrom => From is { } f ? DateOnly.FromDayNumber((int)Math.Min((long)f.DayNumber + GraceDays, DateOnly.MaxValue.DayNumber)) : null;
 
     /// <summary>The enforcement window; open-ended when there is no Until.</summary>
     public ValidityPeriod? Window => EnforcedFrom is { } start

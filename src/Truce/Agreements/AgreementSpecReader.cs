@@ -18,6 +18,9 @@ public static class AgreementSpecReader
         "geometry", "actor_classes", "zones", "obligations", "notes",
     ];
 
+    /// <summary>The longest grace period a spec may state: a century.</summary>
+    public const int MaxGraceDays = 36_525;
+
     private static readonly string[] Operators = ["within", "beyond", "area", "side", "all", "any", "difference"];
 
     /// <summary>Parses spec text; returns null when there are errors (all reported to <paramref name="diagnostics"/>).</summary>
@@ -445,6 +448,11 @@ public static class AgreementSpecReader
                     || parts[1] is not ("day" or "days"))
                 {
                     item.Child("grace")!.Error("TR058", $"'{graceText}' is not a grace period; write e.g. \"30 days\"");
+                }
+                else if (grace > MaxGraceDays)
+                {
+                    // Beyond this the enforcement date can pass the calendar's end (year 9999) and no agreement means it.
+                    item.Child("grace")!.Error("TR058", $"'{graceText}' is longer than a century ({MaxGraceDays:N0} days): no agreement allows that long to withdraw");
                 }
             }
 

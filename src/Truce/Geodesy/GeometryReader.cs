@@ -6,6 +6,13 @@ namespace Truce.Geodesy;
 /// <summary>Reads reference geometry from a GeoJSON FeatureCollection whose features carry string ids.</summary>
 public static class GeometryReader
 {
+    /// <summary>
+    /// Most vertices one file's lines and rings may have once densified to <see cref="GeoJsonLines.MaxEdge"/>: the
+    /// shipped files need about 23,000; a 60 kB file of edges across half the globe would need 80 million and
+    /// stall the run, so such a file is refused feature by feature.
+    /// </summary>
+    public const long MaxDensifiedVertices = 4_000_000;
+
     /// <summary>Adds the file's features to <paramref name="catalog"/>; problems go to <paramref name="diagnostics"/>.</summary>
     public static void Read(string json, string file, GeometryCatalog catalog, DiagnosticBag diagnostics)
     {
@@ -27,6 +34,12 @@ public static class GeometryReader
         using (doc)
         {
             var root = doc.RootElement;
+            if (JsonStrings.MayHoldSurrogateEscape(json) && JsonStrings.UnpairedSurrogate(root) is { } badField)
+            {
+                Error(badField, JsonStrings.Reason);
+                return;
+            }
+
             if (root.ValueKind != JsonValueKind.Object || !root.TryGetProperty("features", out var features) || features.ValueKind != JsonValueKind.Array)
             {
                 Error(string.Empty, "expected a GeoJSON FeatureCollection with a \"features\" array");
@@ -34,9 +47,16 @@ public static class GeometryReader
             }
 
             int index = 0;
+            var budget = new VertexBudget(MaxDensifiedVertices);
             foreach (var f in features.EnumerateArray())
             {
                 var field = $"features[{index++}]";
+                if (f.ValueKind != JsonValueKind.Object)
+                {
+                    Error(field, "expected a GeoJSON Feature object");
+                    continue;
+                }
+
                 var id = f.TryGetProperty("id", out var idElement) && idElement.ValueKind == JsonValueKind.String ? idElement.GetString() : null;
                 if (!Slug.IsValid(id))
                 {
@@ -51,7 +71,7 @@ public static class GeometryReader
 
                 try
                 {
-                    var feature = Build(id!, f.GetProperty("geometry"), provenance);
+                    var feature = Build(id!, f.GetProperty("geometry"), provenance, budget);
                     if (!catalog.TryAdd(feature))
                     {
                         Error(field + ".id", $"feature id '{id}' is already defined (by {catalog.Features[id!].Provenance.File})");
@@ -69,8 +89,11 @@ public static class GeometryReader
         }
     }
 
-    private static ReferenceFeature Build(string id, JsonElement geometry, FeatureProvenance provenance)
+    private static ReferenceFeature Build(string id, JsonElement geometry, FeatureProvenance provenance, VertexBudget budget)
     {
+        Polyline Line(JsonElement coords) => GeometryReader.Line(coords, budget);
+        PolygonSet Area(IReadOnlyList<IReadOnlyList<IReadOnlyList<GeoPoint>>> polygons) => GeometryReader.Area(polygons, budget);
+
         var type = geometry.GetProperty("type").GetString();
         var coords = geometry.GetProperty("coordinates");
         switch (type)
@@ -90,19 +113,21 @@ public static class GeometryReader
         }
     }
 
-    private static Polyline Line(JsonElement coords)
+    private static Polyline Line(JsonElement coords, VertexBudget budget)
     {
         var points = coords.EnumerateArray().Select(Position).ToList();
         RefuseAntimeridianCrossing(points, "line");
+        budget.Spend(points);
         return new(GeoJsonLines.Densify(points, GeoJsonLines.MaxEdge));
     }
 
     /// <summary>An area from polygons, refused when a ring crosses the antimeridian or the polygons are not valid (self-intersecting, overlapping).</summary>
-    private static PolygonSet Area(IReadOnlyList<IReadOnlyList<IReadOnlyList<GeoPoint>>> polygons)
+    private static PolygonSet Area(IReadOnlyList<IReadOnlyList<IReadOnlyList<GeoPoint>>> polygons, VertexBudget budget)
     {
         foreach (var ring in polygons.SelectMany(p => p))
         {
             RefuseAntimeridianCrossing(ring, "ring");
+            budget.Spend(ring);
         }
 
         var set = new PolygonSet(polygons);
@@ -123,6 +148,28 @@ public static class GeometryReader
             {
                 throw new ArgumentException(string.Create(System.Globalization.CultureInfo.InvariantCulture,
                     $"a {what} crosses the antimeridian between positions {i - 1} and {i} (longitudes {points[i - 1].Longitude} and {points[i].Longitude}): split it at ±180° as RFC 7946 §3.1.9 requires"));
+            }
+        }
+    }
+
+    /// <summary>What is left of <see cref="MaxDensifiedVertices"/> for one file, counted before anything is densified.</summary>
+    private sealed class VertexBudget(long limit)
+    {
+        private long used;
+
+        public void Spend(IReadOnlyList<GeoPoint> points)
+        {
+            long need = points.Count;
+            for (int i = 1; i < points.Count; i++)
+            {
+                need += (long)Math.Ceiling(Geodesic.Wgs84.DistanceBetween(points[i - 1], points[i]).Metres / GeoJsonLines.MaxEdge.Metres);
+            }
+
+            used += need;
+            if (used > limit)
+            {
+                throw new ArgumentException(string.Create(System.Globalization.CultureInfo.InvariantCulture,
+                    $"densified to {GeoJsonLines.MaxEdge} its edges need {need:N0} vertices, past the {limit:N0} one geometry file may use: edges this long are not reference geometry for a region; split or simplify them"));
             }
         }
     }

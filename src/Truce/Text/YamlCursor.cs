@@ -14,6 +14,70 @@ public sealed class YamlCursor
 {
     private readonly DiagnosticBag diagnostics;
 
+    /// <summary>
+    /// Stops hostile YAML before YamlDotNet loads it: nesting deep enough to overflow its recursive loader (a stack
+    /// overflow cannot be caught: the process dies printing a trace), and aliases that multiply a kilobyte into
+    /// millions of nodes for the readers to walk ("billion laughs").
+    /// </summary>
+    private sealed class BoundedParser(IParser inner) : IParser
+    {
+        private readonly Stack<(string? Anchor, long Start)> open = new();
+        private readonly Dictionary<string, long> anchorSizes = new(StringComparer.Ordinal);
+        private long nodes;
+        private long aliasNodes;
+
+        public YamlDotNet.Core.Events.ParsingEvent? Current => inner.Current;
+
+        public bool MoveNext()
+        {
+            if (!inner.MoveNext())
+            {
+                return false;
+            }
+
+            switch (inner.Current)
+            {
+                case YamlDotNet.Core.Events.Scalar scalar:
+                    nodes++;
+                    if (!scalar.Anchor.IsEmpty)
+                    {
+                        anchorSizes[scalar.Anchor.Value] = 1;
+                    }
+
+                    break;
+                case YamlDotNet.Core.Events.NodeEvent start and (YamlDotNet.Core.Events.SequenceStart or YamlDotNet.Core.Events.MappingStart):
+                    open.Push((start.Anchor.IsEmpty ? null : start.Anchor.Value, nodes));
+                    nodes++;
+                    if (open.Count > MaxDepth)
+                    {
+                        throw new YamlException(start.Start, start.End, $"nested more than {MaxDepth} levels deep; no spec or registry needs that");
+                    }
+
+                    break;
+                case YamlDotNet.Core.Events.SequenceEnd or YamlDotNet.Core.Events.MappingEnd when open.Count > 0:
+                    var (anchor, first) = open.Pop();
+                    if (anchor is not null)
+                    {
+                        anchorSizes[anchor] = nodes - first;
+                    }
+
+                    break;
+                case YamlDotNet.Core.Events.AnchorAlias alias:
+                    long size = anchorSizes.GetValueOrDefault(alias.Value.Value, 1);
+                    nodes += size;
+                    aliasNodes += size;
+                    if (aliasNodes > MaxAliasNodes)
+                    {
+                        throw new YamlException(alias.Start, alias.End, $"aliases (*name) here repeat more than {MaxAliasNodes:N0} nodes; write the values out");
+                    }
+
+                    break;
+            }
+
+            return true;
+        }
+    }
+
     private YamlCursor(YamlNode node, string file, string path, DiagnosticBag diagnostics)
     {
         Node = node;
@@ -28,6 +92,12 @@ public sealed class YamlCursor
     /// <summary>The file being read.</summary>
     public string File { get; }
 
+    /// <summary>Deepest nesting of sequences and mappings a YAML input may have; specs and registries need under ten.</summary>
+    public const int MaxDepth = 64;
+
+    /// <summary>How many nodes aliases (*name) may add to a YAML input beyond what is written.</summary>
+    public const int MaxAliasNodes = 10_000;
+
     /// <summary>Dotted field path of this node ("" for the root).</summary>
     public string Path { get; }
 
@@ -39,9 +109,10 @@ public sealed class YamlCursor
     {
         ArgumentNullException.ThrowIfNull(diagnostics);
         var stream = new YamlStream();
+        var parser = new BoundedParser(new Parser(new StringReader(text)));
         try
         {
-            stream.Load(new StringReader(text));
+            stream.Load(parser);
         }
         catch (YamlException ex)
         {
@@ -53,9 +124,19 @@ public sealed class YamlCursor
         }
         catch (InvalidOperationException)
         {
-            // YamlDotNet 18 throws this, without a position, when the text ends inside a flow collection.
+            // YamlDotNet 18 throws this, without a position, when the text ends inside a flow collection; the parser knows where it stopped.
+            var at = parser.Current?.Start;
             diagnostics.Add(new Diagnostic(
-                Severity.Error, "TR001", file, 0, 0, string.Empty, "malformed YAML: the text ends unexpectedly (an unclosed [ or { ?)"));
+                Severity.Error, "TR001", file, (int)(at?.Line ?? 0), (int)(at?.Column ?? 0), string.Empty, "malformed YAML: the text ends unexpectedly (an unclosed [ or { ?)"));
+            return null;
+        }
+        catch (ArgumentException)
+        {
+            // YamlDotNet 18 throws this ("unsupported type" of event) when a document marker (--- or ...) interrupts a mapping.
+            var at = parser.Current?.Start;
+            diagnostics.Add(new Diagnostic(
+                Severity.Error, "TR001", file, (int)(at?.Line ?? 0), (int)(at?.Column ?? 0), string.Empty,
+                "malformed YAML: a document marker (--- or ...) or other structure where a value was expected"));
             return null;
         }
 
@@ -149,13 +230,17 @@ public sealed class YamlCursor
     {
         var child = Child(key, required);
         var value = child?.AsScalar();
-        if (child is not null && required && string.IsNullOrWhiteSpace(value))
+
+        // YAML's null (~ or null) is as empty as nothing: a required field holding it is an error, never a silent
+        // null that makes the reader drop the whole spec without a word ("title: ~" once did).
+        bool empty = string.IsNullOrWhiteSpace(value) || value is "~" or "null";
+        if (child is not null && required && empty)
         {
             child.Error("TR007", "must not be empty");
             return null;
         }
 
-        return string.IsNullOrWhiteSpace(value) || value == "~" || value == "null" ? null : value;
+        return empty ? null : value;
     }
 
     /// <summary>A date (YYYY-MM-DD) under <paramref name="key"/>, or null with an error if malformed.</summary>

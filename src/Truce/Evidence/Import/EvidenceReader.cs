@@ -65,7 +65,7 @@ public static class EvidenceReader
         ArgumentNullException.ThrowIfNull(context);
         if (Path.GetExtension(file).Equals(".gz", StringComparison.OrdinalIgnoreCase))
         {
-            stream = new GZipStream(stream, CompressionMode.Decompress, leaveOpen: true);
+            stream = new GzipInput(new GZipStream(stream, CompressionMode.Decompress, leaveOpen: true), file);
         }
 
         stream = Utf8Input(stream, encoding);
@@ -136,6 +136,59 @@ public static class EvidenceReader
         var bytes = buffer.ToArray();
         var line = newline >= 0 ? bytes[..newline] : bytes;
         return (line, new PrefixedStream(bytes, stream));
+    }
+
+    /// <summary>A gzip stream whose damage is a refusal of the file (<see cref="EvidenceFormatException"/>), like any other unreadable file, not an unexpected exception.</summary>
+    /// <remarks>Rows read before the damage stand; the message says the rest was not read.</remarks>
+    private sealed class GzipInput(GZipStream inner, string file) : Stream
+    {
+        public override bool CanRead => true;
+
+        public override bool CanSeek => false;
+
+        public override bool CanWrite => false;
+
+        public override long Length => throw new NotSupportedException();
+
+        public override long Position
+        {
+            get => throw new NotSupportedException();
+            set => throw new NotSupportedException();
+        }
+
+        public override int Read(byte[] buffer, int offset, int count) => Read(buffer.AsSpan(offset, count));
+
+        public override int Read(Span<byte> buffer)
+        {
+            try
+            {
+                return inner.Read(buffer);
+            }
+            catch (InvalidDataException ex)
+            {
+                throw new EvidenceFormatException(file, "not gzip data, or damaged gzip data: the rest of the file was not read", ex);
+            }
+        }
+
+        public override void Flush()
+        {
+        }
+
+        public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
+
+        public override void SetLength(long value) => throw new NotSupportedException();
+
+        public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
+
+        protected override void Dispose(bool disposing)
+        {
+            if (disposing)
+            {
+                inner.Dispose();
+            }
+
+            base.Dispose(disposing);
+        }
     }
 
     /// <summary>Bytes already read, replayed in front of the rest of a stream.</summary>

@@ -38,6 +38,11 @@ public static class GeoJsonEvidenceImporter
 
         using var owned = doc;
         var f = doc.RootElement;
+        if (Text.JsonStrings.MayHoldSurrogateEscape(json) && Text.JsonStrings.UnpairedSurrogate(f) is { } badField)
+        {
+            return ImportRow.Of(new Rejection(file, line, badField, Text.JsonStrings.Reason, raw));
+        }
+
         if (!f.TryGetProperty("type", out var t) || t.ValueKind != JsonValueKind.String || t.GetString() != "Feature")
         {
             return ImportRow.Of(new Rejection(file, line, "type", "a FeatureCollection member must have \"type\": \"Feature\"", raw));
@@ -53,7 +58,7 @@ public static class GeoJsonEvidenceImporter
         if (!coverage)
         {
             if (!f.TryGetProperty("geometry", out var g) || g.ValueKind != JsonValueKind.Object
-                || !g.TryGetProperty("type", out var gt) || gt.GetString() != "Point"
+                || !g.TryGetProperty("type", out var gt) || gt.ValueKind != JsonValueKind.String || gt.GetString() != "Point"
                 || !g.TryGetProperty("coordinates", out var c) || c.ValueKind != JsonValueKind.Array || c.GetArrayLength() < 2)
             {
                 return ImportRow.Of(new Rejection(file, line, "geometry", "evidence features need a Point geometry [lon, lat]", raw));
@@ -61,12 +66,12 @@ public static class GeoJsonEvidenceImporter
 
             var lon = c[0];
             var lat = c[1];
-            if (lon.ValueKind != JsonValueKind.Number || lat.ValueKind != JsonValueKind.Number)
+            // TryGetDouble: a number that cannot be held as a double is a rejection here, never an exception.
+            if (lon.ValueKind != JsonValueKind.Number || lat.ValueKind != JsonValueKind.Number || !lat.TryGetDouble(out var latV) || !lon.TryGetDouble(out var lonV))
             {
-                return ImportRow.Of(new Rejection(file, line, "geometry.coordinates", "must be numbers [lon, lat]", raw));
+                return ImportRow.Of(new Rejection(file, line, "geometry.coordinates", "must be finite numbers [lon, lat]", raw));
             }
 
-            double latV = lat.GetDouble(), lonV = lon.GetDouble();
             if (latV is < -90 or > 90 || !double.IsFinite(latV))
             {
                 return ImportRow.Of(new Rejection(file, line, "geometry.coordinates[1]", $"latitude {latV} is outside [-90, 90]", raw));

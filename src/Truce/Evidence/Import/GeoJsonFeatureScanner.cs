@@ -81,7 +81,7 @@ internal sealed class GeoJsonFeatureScanner(Stream stream, string file, int maxF
                     case JsonTokenType.StartArray when depth == 0:
                         throw new EvidenceFormatException(file, "not a GeoJSON FeatureCollection: the file is a JSON array (use NDJSON for a list of records)");
                     case JsonTokenType.PropertyName when depth == 1 && featuresDepth < 0:
-                        expectFeaturesArray = reader.ValueTextEquals("features");
+                        expectFeaturesArray = IsFeatures(ref reader);
                         break;
                     case JsonTokenType.StartArray when expectFeaturesArray && depth == 1:
                         featuresDepth = depth;
@@ -137,6 +137,19 @@ internal sealed class GeoJsonFeatureScanner(Stream stream, string file, int maxF
             }
 
         Rebuild:;
+        }
+    }
+
+    /// <summary>Whether the property name is "features"; a name holding an unpaired surrogate escape (\uD800) is some other name, not a crash.</summary>
+    private static bool IsFeatures(ref Utf8JsonReader reader)
+    {
+        try
+        {
+            return reader.ValueTextEquals("features"u8);
+        }
+        catch (InvalidOperationException)
+        {
+            return false;
         }
     }
 

@@ -41,6 +41,14 @@ public sealed class EvidenceFormatException : Exception
         Reason = message;
     }
 
+    /// <summary>Creates the exception for <paramref name="file"/>, keeping the low-level cause for logs.</summary>
+    public EvidenceFormatException(string file, string message, Exception innerException)
+        : base($"{file}: {message}", innerException)
+    {
+        File = file;
+        Reason = message;
+    }
+
     /// <summary>Creates the exception (for serializers).</summary>
     public EvidenceFormatException()
     {

@@ -46,7 +46,7 @@ internal static class NativeEvidenceParser
 
         foreach (var p in obj.EnumerateObject().Where(p => !EvidenceFields.Contains(p.Name)))
         {
-            return ImportRow.Of(Reject(p.Name, $"unknown field; allowed: {string.Join(", ", EvidenceFields)}"));
+            return ImportRow.Of(Reject(FieldName(p.Name), $"unknown field; allowed: {string.Join(", ", EvidenceFields)}"));
         }
 
         var id = Str(obj, "id");
@@ -167,7 +167,7 @@ internal static class NativeEvidenceParser
 
             foreach (var unknownField in a.EnumerateObject().Where(p => !ActorFields.Contains(p.Name)))
             {
-                return ImportRow.Of(Reject($"{field}.{unknownField.Name}", $"unknown actor field; allowed: {string.Join(", ", ActorFields)}"));
+                return ImportRow.Of(Reject($"{field}.{FieldName(unknownField.Name)}", $"unknown actor field; allowed: {string.Join(", ", ActorFields)}"));
             }
 
             int? deaths = null;
@@ -241,7 +241,7 @@ internal static class NativeEvidenceParser
     {
         foreach (var p in obj.EnumerateObject().Where(p => !CoverageFields.Contains(p.Name)))
         {
-            return ImportRow.Of(reject(p.Name, $"unknown coverage field; allowed: {string.Join(", ", CoverageFields)}"));
+            return ImportRow.Of(reject(FieldName(p.Name), $"unknown coverage field; allowed: {string.Join(", ", CoverageFields)}"));
         }
 
         var source = Str(obj, "source");
@@ -251,9 +251,9 @@ internal static class NativeEvidenceParser
         }
 
         if (!obj.TryGetProperty("bbox", out var bbox) || bbox.ValueKind != JsonValueKind.Array || bbox.GetArrayLength() != 4
-            || bbox.EnumerateArray().Any(e => e.ValueKind != JsonValueKind.Number))
+            || bbox.EnumerateArray().Any(e => e.ValueKind != JsonValueKind.Number || !e.TryGetDouble(out var d) || !double.IsFinite(d)))
         {
-            return ImportRow.Of(reject("bbox", "is required: [south, west, north, east] in degrees"));
+            return ImportRow.Of(reject("bbox", "is required: [south, west, north, east] in degrees, as finite numbers"));
         }
 
         var b = bbox.EnumerateArray().Select(e => e.GetDouble()).ToArray();
@@ -264,7 +264,8 @@ internal static class NativeEvidenceParser
         }
         catch (ArgumentOutOfRangeException ex)
         {
-            return ImportRow.Of(reject("bbox", $"not a valid [south, west, north, east] box: {ex.ParamName} {ex.Message.Split('\n')[0]}"));
+            // The constructor's message names the edge; "(Parameter 'south')" is .NET wording and is dropped.
+            return ImportRow.Of(reject("bbox", $"not a valid [south, west, north, east] box: {ex.ParamName} {Text.Messages.Argument(ex)}"));
         }
 
         if (FieldParse.Date(Str(obj, "from") ?? string.Empty, out var from) is { } fromError)
@@ -303,6 +304,9 @@ internal static class NativeEvidenceParser
 
         return ImportRow.Of(new Coverage(source, file, area, new DateRange(from, to), observes, Declared: true, Str(obj, "note")));
     }
+
+    /// <summary>A field name for a rejection: an empty name ("": 1 is valid JSON) is shown quoted, so the rejection still names a field.</summary>
+    private static string FieldName(string name) => name.Length > 0 ? name : "\"\"";
 
     private static string? Str(JsonElement obj, string name) =>
         obj.TryGetProperty(name, out var v) ? v.ValueKind switch

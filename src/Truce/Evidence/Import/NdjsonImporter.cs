@@ -42,6 +42,12 @@ public static class NdjsonImporter
 
             using (doc)
             {
+                if (Text.JsonStrings.MayHoldSurrogateEscape(bytes) && Text.JsonStrings.UnpairedSurrogate(doc.RootElement) is { } badField)
+                {
+                    yield return ImportRow.Of(new Rejection(file, line, badField, Text.JsonStrings.Reason, text));
+                    continue;
+                }
+
                 yield return NativeEvidenceParser.Parse(doc.RootElement, null, file, line, text, "ndjson", context);
             }
         }
