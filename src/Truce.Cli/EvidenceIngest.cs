@@ -472,24 +472,8 @@ internal sealed class EvidenceIngest(ImportContext context, Encoding? encoding, 
     /// Checking here, under the importers, interrupts what the per-row check cannot: a gigabyte line being skipped,
     /// the rest of a refused file being hashed.
     /// </remarks>
-    private sealed class HashingStream(Stream inner, IncrementalHash hash, CancellationToken cancel) : Stream
+    private sealed class HashingStream(Stream inner, IncrementalHash hash, CancellationToken cancel) : Text.ForwardReadStream
     {
-        public override bool CanRead => true;
-
-        public override bool CanSeek => false;
-
-        public override bool CanWrite => false;
-
-        public override long Length => throw new NotSupportedException();
-
-        public override long Position
-        {
-            get => throw new NotSupportedException();
-            set => throw new NotSupportedException();
-        }
-
-        public override int Read(byte[] buffer, int offset, int count) => Read(buffer.AsSpan(offset, count));
-
         public override int Read(Span<byte> buffer)
         {
             cancel.ThrowIfCancellationRequested();
@@ -497,16 +481,6 @@ internal sealed class EvidenceIngest(ImportContext context, Encoding? encoding, 
             hash.AppendData(buffer[..n]);
             return n;
         }
-
-        public override void Flush()
-        {
-        }
-
-        public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
-
-        public override void SetLength(long value) => throw new NotSupportedException();
-
-        public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
     }
 }
 

@@ -121,8 +121,8 @@ public static class TruceApp
 
     private static int UnknownCommand(string name, TextWriter err)
     {
-        var nearest = Commands.OrderBy(c => Levenshtein(c, name)).First();
-        err.WriteLine($"truce: unknown command '{name}'{(Levenshtein(nearest, name) <= 3 ? $"; did you mean '{nearest}'?" : ".")} Commands: {string.Join(", ", Commands)}.");
+        var nearest = Spelling.Nearest(Commands, name, maxEdits: 3);
+        err.WriteLine($"truce: unknown command '{name}'{(nearest is not null ? $"; did you mean '{nearest}'?" : ".")} Commands: {string.Join(", ", Commands)}.");
         return UsageOrInput;
     }
 
@@ -324,7 +324,7 @@ public static class TruceApp
         {
             if (stats.Error is not null)
             {
-                err.WriteLine($"{stats.File}: error: {stats.Error}{(stats.Accepted > 0 ? $" ({stats.Accepted} rows before it were used)" : " (other files were still used)")}");
+                err.WriteLine($"{stats.File}: error: {stats.Error}{(stats.Accepted > 0 ? $" ({stats.Accepted} rows before it were used)" : ingest.Stats.Count > 1 ? " (other files were still used)" : string.Empty)}");
             }
 
             foreach (var notice in stats.Notices)
@@ -449,27 +449,4 @@ public static class TruceApp
         }
     }
 
-    private static int Levenshtein(string a, string b)
-    {
-        var d = new int[a.Length + 1, b.Length + 1];
-        for (int i = 0; i <= a.Length; i++)
-        {
-            d[i, 0] = i;
-        }
-
-        for (int j = 0; j <= b.Length; j++)
-        {
-            d[0, j] = j;
-        }
-
-        for (int i = 1; i <= a.Length; i++)
-        {
-            for (int j = 1; j <= b.Length; j++)
-            {
-                d[i, j] = Math.Min(Math.Min(d[i - 1, j] + 1, d[i, j - 1] + 1), d[i - 1, j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1));
-            }
-        }
-
-        return d[a.Length, b.Length];
-    }
 }

@@ -12,11 +12,19 @@ namespace Truce.Text;
 /// </remarks>
 public static class Sanitize
 {
-    /// <summary>Whether a character must never reach a terminal raw: C0 and C1 controls, DEL, and bidirectional formatting characters.</summary>
+    /// <summary>Whether a character must never reach a terminal raw: C0 and C1 controls, DEL, bidirectional formatting, and invisible characters that make two different ids look alike.</summary>
+    /// <remarks>
+    /// The zero-width joiner and non-joiner (U+200C, U+200D) pass: Persian and other scripts need them in names. Tag
+    /// characters (U+E0000 block) are astral and are caught as surrogate pairs by the callers that walk strings.
+    /// </remarks>
     public static bool IsUnsafe(char c) =>
         c < 0x20 || c == 0x7F || (c >= 0x80 && c <= 0x9F)
         || c is '\u061C' or '\u200E' or '\u200F' or (>= '\u202A' and <= '\u202E') or (>= '\u2066' and <= '\u2069')
-        || c is '\u2028' or '\u2029' or '\uFEFF';
+        || c is '\u2028' or '\u2029' or '\uFEFF'
+        || c is '\u00AD' or '\u180E' or '\u200B' or (>= '\u2060' and <= '\u2064') or TagHighSurrogate;
+
+    /// <summary>The high surrogate of the Unicode tag characters (U+E0000-U+E007F), which are invisible.</summary>
+    private const char TagHighSurrogate = '\uDB40';
 
     /// <summary>Text for a terminal or plain-text report: every unsafe character escaped as \xNN or \uNNNN (including line breaks inside a value).</summary>
     public static string Terminal(string? text)
@@ -26,15 +34,34 @@ public static class Sanitize
             return text ?? string.Empty;
         }
 
-        if (!text.Any(IsUnsafe))
+        return Escape(text, keepNewlines: false);
+    }
+
+    /// <summary>The text with every unsafe character escaped; a tag character (a surrogate pair) becomes one \U escape.</summary>
+    internal static string Escape(string text, bool keepNewlines)
+    {
+        if (!text.Any(c => IsUnsafe(c) && !(keepNewlines && c == '\n')))
         {
             return text;
         }
 
         var sb = new StringBuilder(text.Length + 8);
-        foreach (var c in text)
+        for (int i = 0; i < text.Length; i++)
         {
-            AppendEscaped(sb, c);
+            char c = text[i];
+            if (keepNewlines && c == '\n')
+            {
+                sb.Append(c);
+            }
+            else if (c == TagHighSurrogate && i + 1 < text.Length && char.IsLowSurrogate(text[i + 1]))
+            {
+                sb.Append(CultureInfo.InvariantCulture, $"\\U{char.ConvertToUtf32(c, text[i + 1]):x8}");
+                i++;
+            }
+            else
+            {
+                AppendEscaped(sb, c);
+            }
         }
 
         return sb.ToString();
@@ -81,6 +108,7 @@ public static class Sanitize
         {
             sb.Append(CultureInfo.InvariantCulture, $"\\x{(int)c:x2}");
         }
+
         else
         {
             sb.Append(CultureInfo.InvariantCulture, $"\\u{(int)c:x4}");
@@ -124,31 +152,10 @@ public sealed class SafeTextWriter(TextWriter inner) : TextWriter
     /// <inheritdoc/>
     public override void Write(string? value)
     {
-        if (value is null)
+        if (value is not null)
         {
-            return;
+            inner.Write(Sanitize.Escape(value, keepNewlines: true));
         }
-
-        if (!value.Any(c => c != '\n' && Sanitize.IsUnsafe(c)))
-        {
-            inner.Write(value);
-            return;
-        }
-
-        var sb = new StringBuilder(value.Length + 8);
-        foreach (var c in value)
-        {
-            if (c == '\n')
-            {
-                sb.Append(c);
-            }
-            else
-            {
-                Sanitize.AppendEscaped(sb, c);
-            }
-        }
-
-        inner.Write(sb.ToString());
     }
 
     /// <inheritdoc/>

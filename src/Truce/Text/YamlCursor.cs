@@ -184,8 +184,8 @@ public sealed class YamlCursor
             var name = (key as YamlScalarNode)?.Value ?? "?";
             if (!allowed.Contains(name, StringComparer.Ordinal))
             {
-                var suggestion = allowed.OrderBy(a => Levenshtein(a, name)).First();
-                var hint = Levenshtein(suggestion, name) <= 2 ? $" (did you mean '{suggestion}'?)" : string.Empty;
+                var suggestion = Spelling.Nearest(allowed, name, maxEdits: 2);
+                var hint = suggestion is not null ? $" (did you mean '{suggestion}'?)" : string.Empty;
                 diagnostics.Add(new Diagnostic(
                     Severity.Error, "TR004", File, (int)key.Start.Line, (int)key.Start.Column, Join(name),
                     $"unknown field '{name}'{hint}; allowed here: {string.Join(", ", allowed)}"));
@@ -319,28 +319,4 @@ public sealed class YamlCursor
 
     private string Join(string key) => Path.Length == 0 ? key : Path + "." + key;
 
-    private static int Levenshtein(string a, string b)
-    {
-        var d = new int[a.Length + 1, b.Length + 1];
-        for (int i = 0; i <= a.Length; i++)
-        {
-            d[i, 0] = i;
-        }
-
-        for (int j = 0; j <= b.Length; j++)
-        {
-            d[0, j] = j;
-        }
-
-        for (int i = 1; i <= a.Length; i++)
-        {
-            for (int j = 1; j <= b.Length; j++)
-            {
-                int cost = a[i - 1] == b[j - 1] ? 0 : 1;
-                d[i, j] = Math.Min(Math.Min(d[i - 1, j] + 1, d[i, j - 1] + 1), d[i - 1, j - 1] + cost);
-            }
-        }
-
-        return d[a.Length, b.Length];
-    }
 }

@@ -140,24 +140,8 @@ public static class EvidenceReader
 
     /// <summary>A gzip stream whose damage is a refusal of the file (<see cref="EvidenceFormatException"/>), like any other unreadable file, not an unexpected exception.</summary>
     /// <remarks>Rows read before the damage stand; the message says the rest was not read.</remarks>
-    private sealed class GzipInput(GZipStream inner, string file) : Stream
+    private sealed class GzipInput(GZipStream inner, string file) : Text.ForwardReadStream
     {
-        public override bool CanRead => true;
-
-        public override bool CanSeek => false;
-
-        public override bool CanWrite => false;
-
-        public override long Length => throw new NotSupportedException();
-
-        public override long Position
-        {
-            get => throw new NotSupportedException();
-            set => throw new NotSupportedException();
-        }
-
-        public override int Read(byte[] buffer, int offset, int count) => Read(buffer.AsSpan(offset, count));
-
         public override int Read(Span<byte> buffer)
         {
             try
@@ -169,16 +153,6 @@ public static class EvidenceReader
                 throw new EvidenceFormatException(file, "not gzip data, or damaged gzip data: the rest of the file was not read", ex);
             }
         }
-
-        public override void Flush()
-        {
-        }
-
-        public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
-
-        public override void SetLength(long value) => throw new NotSupportedException();
-
-        public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
 
         protected override void Dispose(bool disposing)
         {
@@ -192,25 +166,9 @@ public static class EvidenceReader
     }
 
     /// <summary>Bytes already read, replayed in front of the rest of a stream.</summary>
-    private sealed class PrefixedStream(byte[] prefix, Stream rest) : Stream
+    private sealed class PrefixedStream(byte[] prefix, Stream rest) : Text.ForwardReadStream
     {
         private int position;
-
-        public override bool CanRead => true;
-
-        public override bool CanSeek => false;
-
-        public override bool CanWrite => false;
-
-        public override long Length => throw new NotSupportedException();
-
-        public override long Position
-        {
-            get => throw new NotSupportedException();
-            set => throw new NotSupportedException();
-        }
-
-        public override int Read(byte[] buffer, int offset, int count) => Read(buffer.AsSpan(offset, count));
 
         public override int Read(Span<byte> buffer)
         {
@@ -224,15 +182,5 @@ public static class EvidenceReader
 
             return rest.Read(buffer);
         }
-
-        public override void Flush()
-        {
-        }
-
-        public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
-
-        public override void SetLength(long value) => throw new NotSupportedException();
-
-        public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
     }
 }
