@@ -74,8 +74,7 @@ public sealed class Verifier
         var cache = new DistanceCache();
         (AdminUnit Unit, string Clue)? clue = null;
         bool clueResolved = false;
-        var coherent = new Lazy<bool>(() => clue is not { } k || !evidence.LocationPrecision.Radius.IsFinite || k.Unit.Contains(evidence.Location)
-            || k.Unit.Areas.Any(a => a.Area!.IsBoundaryWithin(evidence.Location, evidence.LocationPrecision.Radius + CompiledZone.BoundaryTolerance)));
+        var coherent = new Lazy<bool>(() => clue is not { } k || k.Unit.Reaches(evidence.Location, evidence.LocationPrecision.Radius, CompiledZone.BoundaryTolerance));
         foreach (var t in targets)
         {
             t.Screening.Considered++;

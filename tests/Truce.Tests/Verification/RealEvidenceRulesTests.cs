@@ -1,3 +1,4 @@
+using CsCheck;
 using Truce.Agreements;
 using Truce.Evidence;
 using Truce.Geodesy;
@@ -223,6 +224,24 @@ public class RealEvidenceRulesTests
             var f = v.Verdicts().Single().Possible.Single();
             Assert.Equal(Judgement.Uncertain, f.Zone);
             Assert.Contains(f.Doubts, d => d.Contains("contradicts itself", StringComparison.Ordinal));
+        }
+
+        [Fact]
+        public void Reaches_Agrees_With_The_Exact_Geodesic_Test_Around_Every_Syrian_Governorate()
+        {
+            // The planar bracket may only skip the exact test where it cannot change the answer.
+            var units = Repo.Places().All.Where(u => u.Id.StartsWith("syria-", StringComparison.Ordinal)).ToList();
+            var tolerance = CompiledZone.BoundaryTolerance;
+            Gen.Select(Gen.Int[0, units.Count - 1], Gen.Double[32.0, 37.5], Gen.Double[35.5, 42.5], Gen.Double[0, 60_000]).Sample(
+                (u, lat, lon, r) =>
+                {
+                    var unit = units[u];
+                    var p = new GeoPoint(lat, lon);
+                    var radius = Distance.FromMetres(r);
+                    bool exact = unit.Contains(p) || unit.Areas.Any(a => a.Area!.IsBoundaryWithin(p, radius + tolerance));
+                    return unit.Reaches(p, radius, tolerance) == exact;
+                },
+                iter: 400);
         }
 
         [Fact]
