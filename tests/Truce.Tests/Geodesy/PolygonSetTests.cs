@@ -1,0 +1,232 @@
+using CsCheck;
+using Truce.Geodesy;
+
+namespace Truce.Tests.Geodesy;
+
+public class PolygonSetTests
+{
+    // Boundaries are measured to the RFC 7946 straight lon/lat edges through 1 km geodesic chords, which sag from
+    // the edge by L² tan φ / 8R: about 1.3 cm at 33°N, 0.2 m at 80°N. The tolerance grows with the latitude.
+    private static double BoundaryTolerance(GeoPoint p) =>
+        0.02 + (0.03 * Math.Tan(Math.Min(Math.Abs(p.Latitude), 89) * Math.PI / 180));
+
+    private const double ThresholdMargin = 1e-3;
+
+    private static readonly GeoPoint[] Square =
+        [new(32, 35), new(32, 37), new(34, 37), new(34, 35), new(32, 35)];
+
+    private static readonly GeoPoint[] Hole =
+        [new(32.5, 35.5), new(32.5, 36), new(33, 36), new(33, 35.5), new(32.5, 35.5)];
+
+    public class TheContainsMethod
+    {
+        [Fact]
+        public void Should_Agree_With_The_Reference_Even_Odd_Test_On_Every_Probe()
+        {
+            var failures = new List<string>();
+            foreach (var probe in ReferenceShapes.AreaProbes.Where(p => p.Inside >= 0))
+            {
+                bool got = ReferenceShapes.Areas[probe.Area].Contains(probe.Point);
+                if (got != (probe.Inside == 1))
+                {
+                    failures.Add($"{probe}: Contains says {got}");
+                }
+            }
+
+            Assert.True(failures.Count == 0, string.Join("\n", failures));
+            Assert.Contains(ReferenceShapes.AreaProbes, p => p.Kind == "hole" && p.Inside == 0);
+            Assert.Contains(ReferenceShapes.AreaProbes, p => p.Kind == "on-edge" && p.Inside == 1);
+        }
+
+        [Fact]
+        public void Should_Exclude_Holes_And_Include_Edges()
+        {
+            var area = new PolygonSet([[Square, Hole]]);
+            Assert.True(area.Contains(new GeoPoint(33.5, 36.5)));
+            Assert.False(area.Contains(new GeoPoint(32.75, 35.75)));
+            Assert.True(area.Contains(new GeoPoint(32, 36)));
+            Assert.False(area.Contains(new GeoPoint(31.9, 36)));
+
+            // The hole's own edge is the area's boundary, so it belongs to the area.
+            Assert.True(area.Contains(new GeoPoint(32.5, 35.75)));
+            Assert.True(area.Contains(new GeoPoint(33, 36)));
+        }
+
+        [Fact]
+        public void Should_Contain_A_Point_In_Any_Part_Of_A_MultiPolygon()
+        {
+            GeoPoint[] east = [new(32, 40), new(32, 41), new(33, 41), new(33, 40), new(32, 40)];
+            var area = new PolygonSet([[Square, Hole], [east]]);
+            Assert.True(area.Contains(new GeoPoint(32.5, 40.5)));
+            Assert.True(area.Contains(new GeoPoint(33.5, 35.2)));
+            Assert.False(area.Contains(new GeoPoint(32.5, 38.5)));
+            Assert.False(area.Contains(new GeoPoint(32.75, 35.75)));
+
+            // A hole of one part does not cut another part that overlaps it.
+            var overlapping = new PolygonSet([[Square, Hole], [Hole]]);
+            Assert.True(overlapping.Contains(new GeoPoint(32.75, 35.75)));
+        }
+
+        [Fact]
+        public void Should_Treat_Edges_As_Straight_In_Longitude_And_Latitude()
+        {
+            // The long northern edge runs along the parallel 55°N (RFC 7946). The geodesic between its corners bulges
+            // some 300 km north of it, so a point 10 km north of the parallel is outside, and 10 km south is inside.
+            var area = new PolygonSet([[[new(40, -10), new(40, 30), new(55, 30), new(55, -10), new(40, -10)]]]);
+            Assert.False(area.Contains(new GeoPoint(55.09, 10)));
+            Assert.True(area.Contains(new GeoPoint(54.91, 10)));
+        }
+
+        [Fact]
+        public void Should_Be_Inside_Exactly_When_The_Boundary_Distance_Says_So_Off_The_Edges()
+        {
+            // Every point of the square's box is either inside (distance to the boundary is then up to 111 km) or
+            // outside; a point more than a metre inside stays inside when moved by less than its boundary distance.
+            var area = new PolygonSet([[Square, Hole]]);
+            Gen.Select(Gen.Double[32, 34], Gen.Double[35, 37], Gen.Double[0, 360], Gen.Double[0, 0.99]).Sample((lat, lon, azimuth, fraction) =>
+            {
+                var p = new GeoPoint(lat, lon);
+                double d = area.DistanceToBoundary(p).Metres;
+                var q = Geodesic.Wgs84.Direct(p, azimuth, Distance.FromMetres(Math.Max(0, (d * fraction) - 1)));
+                return d < 1 || area.Contains(p) == area.Contains(q);
+            });
+        }
+    }
+
+    public class TheDistanceToBoundaryMethod
+    {
+        [Fact]
+        public void Should_Match_GeographicLib_Brute_Force_Along_The_Straight_Edges()
+        {
+            var failures = new List<string>();
+            double worst = 0;
+            foreach (var probe in ReferenceShapes.AreaProbes)
+            {
+                double got = ReferenceShapes.Areas[probe.Area].DistanceToBoundary(probe.Point).Metres;
+                double error = Math.Abs(got - probe.BoundaryMetres);
+                worst = Math.Max(worst, error);
+                if (!(error <= BoundaryTolerance(probe.Point)))
+                {
+                    failures.Add($"{probe}: got {got} m (tolerance {BoundaryTolerance(probe.Point)} m)");
+                }
+            }
+
+            Assert.True(failures.Count == 0, $"{failures.Count} of {ReferenceShapes.AreaProbes.Count} probes out of tolerance (worst {worst} m):\n" + string.Join("\n", failures.Take(20)));
+        }
+
+        [Fact]
+        public void Should_Follow_The_Straight_LonLat_Edge()
+        {
+            // The northern edge runs along the parallel 34N (RFC 7946 straight line), not the geodesic that bulges north of it.
+            var area = new PolygonSet([[Square]]);
+            var d = area.DistanceToBoundary(new GeoPoint(34, 36)).Metres;
+            Assert.True(d < 0.02, $"point on the parallel edge is {d} m from the boundary");
+        }
+
+        [Fact]
+        public void Should_Measure_To_The_Nearest_Ring_Including_Holes()
+        {
+            var area = new PolygonSet([[Square, Hole]]);
+            var outer = new PolygonSet([[Square]]);
+            var inner = new PolygonSet([[Hole]]);
+
+            // From the hole's centre the hole is nearer than the outer ring; from a corner of the square, the outer ring is.
+            foreach (var p in new[] { new GeoPoint(32.75, 35.75), new GeoPoint(33.9, 36.9), new GeoPoint(31, 38) })
+            {
+                double expected = Math.Min(outer.DistanceToBoundary(p).Metres, inner.DistanceToBoundary(p).Metres);
+                Assert.Equal(expected, area.DistanceToBoundary(p).Metres, 9);
+            }
+
+            Assert.True(inner.DistanceToBoundary(new GeoPoint(32.75, 35.75)) < outer.DistanceToBoundary(new GeoPoint(32.75, 35.75)));
+        }
+    }
+
+    public class TheIsBoundaryWithinMethod
+    {
+        [Fact]
+        public void Should_Agree_With_The_GeographicLib_Oracle_Either_Side_Of_The_Distance()
+        {
+            var failures = new List<string>();
+            foreach (var probe in ReferenceShapes.AreaProbes)
+            {
+                var area = ReferenceShapes.Areas[probe.Area];
+                double margin = BoundaryTolerance(probe.Point) + ThresholdMargin;
+                if (!area.IsBoundaryWithin(probe.Point, Distance.FromMetres(probe.BoundaryMetres + margin)))
+                {
+                    failures.Add($"{probe}: boundary not within {probe.BoundaryMetres + margin} m");
+                }
+
+                if (probe.BoundaryMetres > margin && area.IsBoundaryWithin(probe.Point, Distance.FromMetres(probe.BoundaryMetres - margin)))
+                {
+                    failures.Add($"{probe}: boundary within {probe.BoundaryMetres - margin} m");
+                }
+            }
+
+            Assert.True(failures.Count == 0, string.Join("\n", failures.Take(20)));
+        }
+    }
+
+    public class TheConstructor
+    {
+        [Fact]
+        public void Should_Keep_Each_Exterior_With_Its_Holes()
+        {
+            var area = new PolygonSet([[Square, Hole], [Hole]]);
+            Assert.Equal(2, area.PolygonCount);
+            Assert.Equal([2, 1], area.Polygons.Select(p => p.Count));
+            Assert.Equal(Hole, area.Polygons[0][1]);
+            Assert.Equal(new IReadOnlyList<GeoPoint>[] { Square, Hole, Hole }, area.Rings);
+            Assert.Equal(new BoundingBox(32, 35, 34, 37), area.Bounds);
+        }
+
+        [Fact]
+        public void Should_Reject_An_Unclosed_Ring()
+        {
+            GeoPoint[] open = [new(32, 35), new(32, 37), new(34, 37), new(34, 35)];
+            Assert.Throws<ArgumentException>(() => new PolygonSet([[open]]));
+        }
+
+        [Fact]
+        public void Should_Reject_Rings_Of_Fewer_Than_Four_Positions_Polygons_Without_Rings_And_Empty_Sets()
+        {
+            GeoPoint[] triangleWithoutClosure = [new(32, 35), new(32, 37), new(32, 35)];
+            Assert.Throws<ArgumentException>(() => new PolygonSet([[triangleWithoutClosure]]));
+            Assert.Throws<ArgumentException>(() => new PolygonSet([[]]));
+            Assert.Throws<ArgumentException>(() => new PolygonSet([]));
+            Assert.Throws<ArgumentNullException>(() => new PolygonSet(null!));
+        }
+    }
+}
+
+public class GeoJsonLinesTests
+{
+    public class TheDensifyMethod
+    {
+        [Fact]
+        public void Should_Split_Long_Edges_Evenly_Along_The_Straight_LonLat_Line_And_Keep_The_Vertices()
+        {
+            GeoPoint a = new(33, 35), b = new(33, 36), c = new(33.001, 36);
+            var dense = GeoJsonLines.Densify([a, b, c], Distance.FromKilometres(10));
+
+            // 93.4 km from a to b: 10 pieces of 9.3 km, so 9 points between; the 111 m edge b–c is left alone.
+            Assert.Equal(12, dense.Count);
+            Assert.Equal(a, dense[0]);
+            Assert.Equal(b, dense[10]);
+            Assert.Equal(c, dense[11]);
+            for (int k = 1; k < 10; k++)
+            {
+                Assert.Equal(33, dense[k].Latitude, 12);
+                Assert.Equal(35 + (k / 10.0), dense[k].Longitude, 12);
+            }
+        }
+
+        [Fact]
+        public void Should_Reject_A_Spacing_That_Is_Not_A_Positive_Finite_Distance()
+        {
+            GeoPoint[] points = [new(33, 35), new(33, 36)];
+            Assert.Throws<ArgumentOutOfRangeException>(() => GeoJsonLines.Densify(points, Distance.Zero));
+            Assert.Throws<ArgumentOutOfRangeException>(() => GeoJsonLines.Densify(points, Distance.Unbounded));
+            Assert.Throws<ArgumentNullException>(() => GeoJsonLines.Densify(null!, Distance.FromKilometres(1)));
+        }
+    }
+}
