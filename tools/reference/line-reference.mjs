@@ -303,6 +303,12 @@ addArea([[closed([[40, -10], [40, 30], [55, 30], [55, -10]])]], [["near", [55.3,
 addArea([[closed([[-45, 170], [-45, 180], [-35, 180], [-38, 175], [-35, 170]])]], [["antimeridian", [-40, -179.9]], ["antimeridian", [-40, 180]], ["antimeridian", [-30, -180]]]);
 // Near the North Pole, with long east-west edges along parallels.
 addArea([[closed([[80, -60], [80, 60], [86, 60], [86, -60]])]], [["pole", [90, 0]], ["pole", [86.2, 0]], ["pole", [85.8, 0]], ["pole", [86, 30]]]);
+// Closer still: edges along the parallels 88 and 89.6 spanning 300 degrees of longitude, where the straight edge
+// and the geodesic between its ends are kilometres apart and a 1 km geodesic piece sags metres off the edge.
+addArea([[closed([[88, -150], [88, 150], [89.6, 150], [89.6, -150]])]], [
+  ["pole", [90, 0]], ["pole", [89.7, 0]], ["pole", [89.6 - 1e-5, 0]], ["pole", [89.6 + 1e-5, 100]], ["pole", [89.59, -120]],
+  ["pole", [89.61, 45]], ["pole", [89.8, -170]], ["pole", [88.01, 10]], ["pole", [87.99, -90]], ["pole", [89, 179]],
+]);
 
 writeFileSync(join(out, "polygons.csv"), polyRows.join("\n") + "\n");
 writeFileSync(join(out, "polygon-probes.csv"), probeRows.join("\n") + "\n");

@@ -5,10 +5,9 @@ namespace Truce.Tests.Geodesy;
 
 public class PolygonSetTests
 {
-    // Boundaries are measured to the RFC 7946 straight lon/lat edges through 1 km geodesic chords, which sag from
-    // the edge by L² tan φ / 8R: about 1.3 cm at 33°N, 0.2 m at 80°N. The tolerance grows with the latitude.
-    private static double BoundaryTolerance(GeoPoint p) =>
-        0.02 + (0.03 * Math.Tan(Math.Min(Math.Abs(p.Latitude), 89) * Math.PI / 180));
+    // Boundaries are measured to the RFC 7946 straight lon/lat edges through geodesic pieces short enough to stay
+    // within 2 cm of the edge (GeoJsonLines.Densify); the reference is exact to well under a millimetre.
+    private static double BoundaryTolerance(GeoPoint p) => p.Latitude > 90 ? double.NaN : 0.021;
 
     private const double ThresholdMargin = 1e-3;
 
@@ -205,10 +204,10 @@ public class GeoJsonLinesTests
         [Fact]
         public void Should_Split_Long_Edges_Evenly_Along_The_Straight_LonLat_Line_And_Keep_The_Vertices()
         {
-            GeoPoint a = new(33, 35), b = new(33, 36), c = new(33.001, 36);
-            var dense = GeoJsonLines.Densify([a, b, c], Distance.FromKilometres(10));
+            GeoPoint a = new(33, 35), b = new(33, 35.1), c = new(33.001, 35.1);
+            var dense = GeoJsonLines.Densify([a, b, c], GeoJsonLines.MaxEdge);
 
-            // 93.4 km from a to b: 10 pieces of 9.3 km, so 9 points between; the 111 m edge b–c is left alone.
+            // 9.34 km from a to b: 10 pieces of 934 m, so 9 points between; the 111 m edge b–c is left alone.
             Assert.Equal(12, dense.Count);
             Assert.Equal(a, dense[0]);
             Assert.Equal(b, dense[10]);
@@ -216,8 +215,57 @@ public class GeoJsonLinesTests
             for (int k = 1; k < 10; k++)
             {
                 Assert.Equal(33, dense[k].Latitude, 12);
-                Assert.Equal(35 + (k / 10.0), dense[k].Longitude, 12);
+                Assert.Equal(35 + (k / 100.0), dense[k].Longitude, 12);
             }
+        }
+
+        [Fact]
+        public void Should_Shorten_Pieces_Near_A_Pole_And_Not_Along_A_Meridian()
+        {
+            // 1 km chords along the parallel 60°N would sag 3.4 cm; the pieces are cut to keep within 2 cm.
+            var parallel = GeoJsonLines.Densify([new GeoPoint(60, 0), new GeoPoint(60, 1)], GeoJsonLines.MaxEdge);
+            double longest = parallel.Zip(parallel.Skip(1)).Max(s => Geodesic.Wgs84.DistanceBetween(s.First, s.Second).Metres);
+            Assert.InRange(longest, 700, 770);
+
+            // A meridian is itself a geodesic: 1 km pieces, even next to the pole.
+            var meridian = GeoJsonLines.Densify([new GeoPoint(89, 10), new GeoPoint(90, 10)], GeoJsonLines.MaxEdge);
+            Assert.Equal(113, meridian.Count);
+
+            // An "edge" along the pole itself has no length at all.
+            Assert.Equal(2, GeoJsonLines.Densify([new GeoPoint(90, -10), new GeoPoint(90, 10)], GeoJsonLines.MaxEdge).Count);
+        }
+
+        // Edges anywhere but across the antimeridian (RFC 7946 edges do not cross it), often at or near a pole.
+        private static readonly Gen<(GeoPoint A, GeoPoint B)> Edges =
+            Gen.Select(Generators.Latitude, Gen.Double[-180, 180], Gen.Double[-3, 3], Gen.Double[-40, 40], (lat, lon, dLat, dLon) =>
+                (new GeoPoint(lat, lon), new GeoPoint(Math.Clamp(lat + dLat, -90, 90), Math.Clamp(lon + dLon, -180, 180))));
+
+        [Fact]
+        public void Should_Leave_No_Piece_Longer_Than_The_Spacing()
+        {
+            // The straight lon/lat edge is longer than the geodesic between its ends; pieces are measured on the ground.
+            Gen.Select(Edges, Gen.Double[5_000, 50_000]).Sample((edge, spacing) =>
+            {
+                var dense = GeoJsonLines.Densify([edge.A, edge.B], Distance.FromMetres(spacing));
+                return dense[0] == edge.A && dense[^1] == edge.B
+                    && dense.Zip(dense.Skip(1)).All(s => Geodesic.Wgs84.DistanceBetween(s.First, s.Second).Metres <= spacing * (1 + 1e-9))
+                    && dense.Count >= 1 + (Geodesic.Wgs84.DistanceBetween(edge.A, edge.B).Metres / spacing);
+            });
+        }
+
+        [Fact]
+        public void Should_Keep_Every_Piece_Within_Two_Centimetres_Of_The_Straight_Edge()
+        {
+            // The middle of each piece of the straight lon/lat edge is measured from the geodesic chord standing for it.
+            Edges.Sample(edge =>
+            {
+                var dense = GeoJsonLines.Densify([edge.A, edge.B], GeoJsonLines.MaxEdge);
+                return dense.Zip(dense.Skip(1)).All(s =>
+                {
+                    var edgeMiddle = new GeoPoint((s.First.Latitude + s.Second.Latitude) / 2, (s.First.Longitude + s.Second.Longitude) / 2);
+                    return s.First == s.Second || new Polyline([s.First, s.Second]).DistanceTo(edgeMiddle).Metres <= 0.021;
+                });
+            }, iter: 40);
         }
 
         [Fact]
