@@ -17,7 +17,7 @@
 //   polygons.csv            area,polygon,ring,vertex,lat,lon         rings (ring 0 exterior, then holes), closed
 //   polygon-probes.csv      area,kind,lat,lon,inside,boundary_m      containment and distance to the nearest ring
 // Probe kinds say why a probe is there: vertex, on-segment, on-edge, near, far-chunk, beyond-end, random, pole,
-// antimeridian, hole, outside, inside.
+// antimeridian, antipodal, hole, outside, inside.
 import geodesicPkg from "geographiclib-geodesic";
 import { writeFileSync } from "node:fs";
 import { join } from "node:path";
@@ -208,6 +208,24 @@ for (const [sign, n] of [[1, 17], [-1, 33]]) {
 {
   const v = walk([10, 20], 60, 20, 50000, 200000, 30);
   addLine(v, standardProbes((vv) => [0, 7, 20].map((i) => ["near", [-vv[i][0] + uni(-0.5, 0.5), vv[i][1] + 180 + uni(-0.5, 0.5)]])));
+}
+
+// A very long last segment (60 to 170 degrees of arc) after 16 short ones, with probes near the antipodes of its
+// start and of points along it: the distance along such a segment rises to a maximum inside it and falls again,
+// so its far end can be nearer than its start.
+for (const [arc, azi] of [[170, 90], [120, 30], [60, -120]]) {
+  const v = walk([uni(-30, 30), uni(-180, 180)], uni(-180, 180), 16, 20000, 80000, 30);
+  v.push(direct(v[16], azi, arc * 111000));
+  const anti = (p) => [-p[0], norm(p[1] + 180)];
+  addLine(v, standardProbes((vv, segs) => {
+    const last = segs[16], probes = [];
+    for (const f of [0, 0.05, 0.2, 0.5]) {
+      const q = last.Position(last.s13 * f);
+      probes.push(["antipodal", anti([q.lat2, q.lon2])]);
+      probes.push(["antipodal", direct(anti([q.lat2, q.lon2]), uni(-180, 180), logUniform(100, 500000))]);
+    }
+    return probes;
+  }));
 }
 
 writeFileSync(join(out, "polylines.csv"), lineRows.join("\n") + "\n");

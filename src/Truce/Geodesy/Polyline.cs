@@ -180,7 +180,8 @@ public sealed class Polyline
     /// <remarks>
     /// On a sphere a right triangle with hypotenuse d and angle θ at the foot has leg atan(tan d · cos θ); that
     /// spherical step, applied at the current ellipsoidal foot point, converges in a few iterations because the
-    /// residual error is of the order of the flattening. The step is clamped to the segment's ends.
+    /// residual error is of the order of the flattening. The step is clamped to the segment's ends; when it stays at
+    /// the start, the far end is measured too (the one case where the nearer foot of the great circle misleads).
     /// </remarks>
     internal NearestPoint NearestOnSegment(int i, GeoPoint point)
     {
@@ -205,6 +206,17 @@ public sealed class Polyline
             s = next;
             (foot, lineAzimuth) = s >= length ? (vertices[i + 1], line.Position(length).Azimuth) : line.Position(s);
             toPoint = geodesic.Inverse(foot, point);
+        }
+
+        if (s == 0)
+        {
+            // Seen from a point near the antipode of part of the segment, the distance along it rises to a maximum
+            // inside the segment and falls again, so the Newton steps stay at the start while the far end may be nearer.
+            var fromEnd = geodesic.Inverse(vertices[i + 1], point);
+            if (fromEnd.Length < toPoint.Length)
+            {
+                return new NearestPoint(fromEnd.Length, vertices[i + 1], i, length, fromEnd.Azimuth1);
+            }
         }
 
         return new NearestPoint(toPoint.Length, foot, i, s, toPoint.Azimuth1);

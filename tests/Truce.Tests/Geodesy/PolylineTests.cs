@@ -63,7 +63,20 @@ public class PolylineTests
             Assert.Contains(ReferenceShapes.Vertices.SelectMany(v => v), p => p.Longitude == -180);
             Assert.Contains(ReferenceShapes.Lines, l => l.Vertices.Zip(l.Vertices.Skip(1)).Any(s => Geodesic.Wgs84.DistanceBetween(s.First, s.Second).Kilometres > 2000));
             var kinds = ReferenceShapes.LineProbes.Select(p => p.Kind).ToHashSet();
-            Assert.Superset(kinds, new HashSet<string> { "vertex", "on-segment", "near", "far-chunk", "beyond-end", "random", "pole", "antimeridian" });
+            Assert.Superset(new HashSet<string> { "vertex", "on-segment", "near", "far-chunk", "beyond-end", "random", "pole", "antimeridian", "antipodal" }, kinds);
+        }
+
+        [Fact]
+        public void Should_Find_The_Far_End_Of_A_Long_Segment_When_The_Distance_Peaks_Inside_It()
+        {
+            // Along the equator from 0° to 170°, seen from 100°W: 100° to the start, rising to 180° at 80°E, and
+            // falling to 90° at the end. The answer is the end, a quarter of the equator away: a·π/2.
+            var line = new Polyline([new GeoPoint(0, 0), new GeoPoint(0, 170)]);
+            var nearest = line.Nearest(new GeoPoint(0, -100));
+            Assert.Equal(6_378_137 * Math.PI / 2, nearest.Distance.Metres, 5);
+            Assert.Equal(new GeoPoint(0, 170), nearest.Foot);
+            Assert.Equal(line.Length.Metres, nearest.Along);
+            Assert.Equal(90, nearest.AzimuthToPoint, 9);
         }
 
         [Fact]
