@@ -38,10 +38,11 @@ internal static class Generators
         Gen.Select(EdgePoint, Gen.Frequency((1, Gen.Const(0.0)), (3, Nudge)), Gen.Frequency((1, Gen.Const(0.0)), (3, Nudge)), (p, dLat, dLon) =>
             (p, new GeoPoint(Math.Clamp(-p.Latitude + dLat, -90, 90), p.Longitude + 180 + dLon)));
 
-    /// <summary>Random polylines of 17 to 200 segments (short border-like legs, long legs, or both), with a probe point
-    /// on a vertex, on a segment, just off a segment, or anywhere near, often in the last chunks of the line.</summary>
+    /// <summary>Random polylines of 17 to 200 segments (short border-like legs, long legs, legs of a few metres, or a
+    /// mix), with a probe point on a vertex, on a segment, just off a segment, within 2 m of a vertex, or anywhere
+    /// near, often in the last chunks of the line.</summary>
     public static readonly Gen<LineCase> LineWithProbe =
-        Gen.Select(EdgePoint, Gen.Int[17, 200], Gen.Int[0, 2], Gen.Int[0, int.MaxValue])
+        Gen.Select(EdgePoint, Gen.Int[17, 200], Gen.Int[0, 3], Gen.Int[0, int.MaxValue])
             .Select(t => MakeLineCase(t.Item1, t.Item2, t.Item3, t.Item4));
 
     private static LineCase MakeLineCase(GeoPoint start, int segments, int scale, int seed)
@@ -56,6 +57,7 @@ internal static class Generators
             {
                 0 => Uniform(200, 5_000),
                 1 => Uniform(50_000, 1_500_000),
+                2 => Uniform(1, 400),
                 _ => random.Next(4) == 0 ? Uniform(100_000, 800_000) : Uniform(500, 20_000),
             };
             var line = Geodesic.Wgs84.Line(vertices[^1], azimuth);
@@ -73,11 +75,12 @@ internal static class Generators
         var b = polyline.Vertices[segment + 1];
         var seg = Geodesic.Wgs84.Line(a, b);
         var (onSegment, along) = seg.Position(seg.Length.Metres * random.NextDouble());
-        GeoPoint probe = random.Next(5) switch
+        GeoPoint probe = random.Next(6) switch
         {
             0 => random.Next(2) == 0 ? a : b,
             1 => onSegment,
             2 => Geodesic.Wgs84.Direct(onSegment, along + (random.Next(2) == 0 ? 90 : -90), Distance.FromMetres(Math.Pow(10, Uniform(-1, 5)))),
+            5 => Geodesic.Wgs84.Direct(random.Next(2) == 0 ? a : b, Uniform(-180, 180), Distance.FromMetres(Uniform(0, 2))),
             3 => Geodesic.Wgs84.Direct(b, Uniform(-180, 180), Distance.FromMetres(Math.Pow(10, Uniform(0, 5.5)))),
             _ => Geodesic.Wgs84.Direct(a, Uniform(-180, 180), Distance.FromMetres(Math.Pow(10, Uniform(3, 6.5)))),
         };

@@ -62,10 +62,12 @@ public class GeometryReaderTests
         [Fact]
         public void Should_Report_Malformed_Json_With_Its_Line()
         {
-            var (_, bag) = Read("{ \"features\": [\n  { ] }");
+            const string json = "{ \"features\": [\n  { ] }";
+            var (_, bag) = Read(json);
             var d = Assert.Single(bag.Items);
-            Assert.Equal("TR071", d.Code);
+            Assert.Equal(("TR071", "test.geojson", Severity.Error), (d.Code, d.File, d.Severity));
             Assert.Equal(2, d.Line);
+            Assert.Equal(json.Split('\n')[1].IndexOf(']', StringComparison.Ordinal) + 1, d.Column);
             Assert.StartsWith("malformed JSON: ", d.Message, StringComparison.Ordinal);
             Assert.DoesNotContain("LineNumber", d.Message, StringComparison.Ordinal);
         }
@@ -81,6 +83,24 @@ public class GeometryReaderTests
             Assert.Equal(("TR070", Severity.Error), (d.Code, d.Severity));
             Assert.Contains("FeatureCollection", d.Message, StringComparison.Ordinal);
             Assert.Empty(catalog.Features);
+        }
+
+        [Fact]
+        public void Should_Report_Geometry_That_Is_Missing_Mistyped_Or_Out_Of_Range_Without_Stopping()
+        {
+            var (catalog, bag) = Read(Collection(
+                """{ "type": "Feature", "id": "no-geometry", "properties": {} }""",
+                Feature("\"no-coordinates\"", """{ "type": "Point" }"""),
+                Feature("\"numeric-type\"", """{ "type": 5, "coordinates": [36, 34] }"""),
+                Feature("\"text-coordinate\"", """{ "type": "Point", "coordinates": ["36", 34] }"""),
+                Feature("\"huge-coordinate\"", """{ "type": "Point", "coordinates": [1e400, 34] }"""),
+                Feature("\"fine\"", """{ "type": "Point", "coordinates": [36, 34] }""")));
+
+            Assert.Equal(["fine"], catalog.Features.Keys);
+            Assert.Equal(
+                ["features[0].geometry", "features[1].geometry", "features[2].geometry", "features[3].geometry", "features[4].geometry"],
+                bag.Items.Select(d => d.Field));
+            Assert.All(bag.Items, d => Assert.StartsWith("feature '", d.Message, StringComparison.Ordinal));
         }
 
         [Fact]

@@ -155,6 +155,27 @@ public class PolylineTests
         }
 
         [Fact]
+        public void Should_Find_Points_A_Hair_From_Segments_Only_Metres_Long()
+        {
+            // The pruning bounds must stay below the true distance even for segments shorter than their own safety
+            // margins: every vertex of a line of 2 m to 300 m legs is within a millimetre, and so is a point half a
+            // metre beyond the last vertex within 0.501 m, but not within 0.499 m.
+            var vertices = new List<GeoPoint> { new(33.0, 35.8) };
+            for (int i = 0; i < 40; i++)
+            {
+                vertices.Add(Geodesic.Wgs84.Direct(vertices[^1], 40 + (i * 17 % 90), Distance.FromMetres(2 + (i * 37 % 300))));
+            }
+
+            var line = new Polyline(vertices);
+            Assert.All(vertices, v => Assert.True(line.IsWithin(v, Distance.FromMetres(1e-3)), $"vertex {v}"));
+            var last = Geodesic.Wgs84.Inverse(vertices[^2], vertices[^1]);
+            var beyond = Geodesic.Wgs84.Direct(vertices[^1], last.Azimuth2, Distance.FromMetres(0.5));
+            Assert.True(line.IsWithin(beyond, Distance.FromMetres(0.501)));
+            Assert.False(line.IsWithin(beyond, Distance.FromMetres(0.499)));
+            Assert.Equal(0.5, line.DistanceTo(beyond).Metres, 6);
+        }
+
+        [Fact]
         public void Should_Hold_For_Any_Point_With_An_Unbounded_Limit()
         {
             var line = ReferenceShapes.Lines[0];
@@ -267,6 +288,10 @@ public class PolylineTests
             Assert.Equal(1, line.SideOf(new GeoPoint(33.0, 36.2)));
             Assert.Equal(-1, line.SideOf(new GeoPoint(33.0, 35.4)));
             Assert.Equal(0, line.SideOf(new GeoPoint(33.0, 35.8)));
+
+            // Behind the start and beyond the end, the nearest point is a vertex and the side is that of its segment.
+            Assert.Equal(-1, line.SideOf(new GeoPoint(32.6, 35.7)));
+            Assert.Equal(1, line.SideOf(new GeoPoint(33.5, 35.9)));
         }
 
         [Fact]
