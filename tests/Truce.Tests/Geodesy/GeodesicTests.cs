@@ -155,11 +155,48 @@ public class GeodesicTests
         }
 
         [Fact]
+        public void Should_Match_GeographicLib_At_Poles_Antimeridian_Equator_And_Antipodes()
+        {
+            // tools/reference/edge-reference.mjs: coincident, antipodal and near-antipodal pairs nudged by 1e-12 to 0.1
+            // degrees, meridional, equatorial and nanometre-short lines, from and to the poles and ±180°.
+            var failures = new List<string>();
+            int rows = 0;
+            foreach (var r in ReferenceData.Rows("inverse-edges.csv"))
+            {
+                var result = Wgs84.Inverse(new GeoPoint(r[0], r[1]), new GeoPoint(r[2], r[3]));
+                if (!(Math.Abs(result.Length.Metres - r[4]) <= 1e-6))
+                {
+                    failures.Add($"{r[0]:R},{r[1]:R} -> {r[2]:R},{r[3]:R}: s12 {result.Length.Metres:R} vs {r[4]:R}");
+                }
+                else if (!(AngleDiff(result.Azimuth1, r[5]) <= 1e-9 && AngleDiff(result.Azimuth2, r[6]) <= 1e-9))
+                {
+                    failures.Add($"{r[0]:R},{r[1]:R} -> {r[2]:R},{r[3]:R}: azimuths {result.Azimuth1:R}, {result.Azimuth2:R} vs {r[5]:R}, {r[6]:R}");
+                }
+
+                rows++;
+            }
+
+            Assert.True(rows > 2000, $"only {rows} rows");
+            Assert.True(failures.Count == 0, $"{failures.Count} of {rows} rows differ:\n" + string.Join("\n", failures.Take(20)));
+        }
+
+        [Fact]
         public void Should_Be_Zero_For_The_Same_Point_Across_The_Antimeridian()
         {
             Assert.Equal(0, Wgs84.DistanceBetween(new GeoPoint(10, 180), new GeoPoint(10, -180)).Metres, 9);
             Assert.Equal(0, Wgs84.DistanceBetween(new GeoPoint(0, 0), new GeoPoint(-0.0, 0)).Metres, 9);
             Assert.Equal(0, Wgs84.DistanceBetween(new GeoPoint(90, 0), new GeoPoint(90, 137)).Metres, 9);
+        }
+
+        [Fact]
+        public void Should_Put_Every_Point_At_Exactly_Zero_From_Itself_With_Azimuths_That_Agree()
+        {
+            // Exactly zero, not a rounding speck: thresholds of zero ("on the line") depend on it.
+            Generators.EdgePoint.Sample(p =>
+            {
+                var r = Wgs84.Inverse(p, p);
+                return r.Length.Metres == 0 && AngleDiff(r.Azimuth1, r.Azimuth2) < 1e-9;
+            });
         }
 
         [Fact]
@@ -287,6 +324,29 @@ public class GeodesicTests
             }
 
             Assert.Equal(150, rows);
+        }
+
+        [Fact]
+        public void Should_Match_GeographicLib_From_The_Poles_Antimeridian_And_Equator_On_Every_Heading()
+        {
+            // tools/reference/edge-reference.mjs: starts at and next to the poles, on ±180° and on the equator, due
+            // north, south, east, west and a hair off them, for 0 m to twice round the Earth.
+            var failures = new List<string>();
+            int rows = 0;
+            foreach (var r in ReferenceData.Rows("direct-edges.csv"))
+            {
+                var (p, azi2) = Wgs84.Line(new GeoPoint(r[0], r[1]), r[2]).Position(r[3]);
+                bool atPole = Math.Abs(r[4]) > 90 - 1e-9; // longitude and azimuth are conventions there
+                if (!(Math.Abs(p.Latitude - r[4]) <= 1e-9 && (atPole || (AngleDiff(p.Longitude, r[5]) <= 1e-9 && AngleDiff(azi2, r[6]) <= 1e-9))))
+                {
+                    failures.Add($"{r[0]:R},{r[1]:R} az {r[2]:R} s {r[3]:R}: {p.Latitude:R},{p.Longitude:R} az {azi2:R} vs {r[4]:R},{r[5]:R} az {r[6]:R}");
+                }
+
+                rows++;
+            }
+
+            Assert.True(rows > 1000, $"only {rows} rows");
+            Assert.True(failures.Count == 0, $"{failures.Count} of {rows} rows differ:\n" + string.Join("\n", failures.Take(20)));
         }
 
         [Theory]
