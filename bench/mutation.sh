@@ -8,6 +8,8 @@
 #
 # MUTATION_TEST_FILTER (a dotnet test --filter expression) runs only some tests against each mutant: much faster
 # for one folder, and the score it gives is a lower bound (tests elsewhere might kill more).
+# MUTATION_CONCURRENCY (default 1) runs that many test sessions at once; the machine is shared, so 2 at most.
+# Stryker builds the tests in Release: do not build or test in Release while it runs (it swaps Truce.dll there).
 #
 # Runs Stryker on src/Truce with the tests of tests/Truce.Tests, one mutant at a time (the machine is shared),
 # then prints the mutation score per file and per folder from Stryker's JSON report, and the wall time.
@@ -46,8 +48,9 @@ start=$(date +%s)
   dotnet dotnet-stryker \
     --project Truce.csproj \
     "${mutate_args[@]}" \
-    --concurrency 1 \
-    --reporter Progress --reporter Json --reporter Html \
+    --concurrency "${MUTATION_CONCURRENCY:-1}" \
+    --configuration Release \
+    --reporter Dots --reporter Json --reporter Html \
     --output "$out" \
     --skip-version-check \
     ${MUTATION_TEST_FILTER:+--test-case-filter "$MUTATION_TEST_FILTER"}
@@ -104,11 +107,13 @@ for rel, c in files.items():
 print("\nPer file")
 print(header)
 for rel in sorted(files):
-    print(row(rel, files[rel]))
+    if score(files[rel])[2] > 0:
+        print(row(rel, files[rel]))
 print("\nPer folder")
 print(header)
 for folder in sorted(folders):
-    print(row(folder + "/", folders[folder]))
+    if score(folders[folder])[2] > 0:
+        print(row(folder + "/", folders[folder]))
 print(row("all mutated files", total))
 
 survivors = [(rel, m) for path, data in sorted(report["files"].items())

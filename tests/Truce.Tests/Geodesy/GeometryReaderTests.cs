@@ -60,6 +60,29 @@ public class GeometryReaderTests
         }
 
         [Fact]
+        public void Should_Accept_Comments_And_Positions_On_The_Edges_Of_The_Range()
+        {
+            var (catalog, bag) = Read("""
+                // reference geometry may carry comments
+                { "type": "FeatureCollection", "features": [
+                  { "type": "Feature", "id": "corner", "geometry": { "type": "Point", "coordinates": [180, 90] } },
+                  /* the opposite corner */
+                  { "type": "Feature", "id": "other-corner", "geometry": { "type": "Point", "coordinates": [-180, -90] } }
+                ] }
+                """);
+            Assert.False(bag.HasErrors, string.Join("\n", bag.Items));
+            Assert.Equal(new GeoPoint(90, 180), catalog.Features["corner"].Point);
+            Assert.Equal(new GeoPoint(-90, -180), catalog.Features["other-corner"].Point);
+        }
+
+        [Fact]
+        public void Should_Refuse_Null_Arguments()
+        {
+            Assert.Throws<ArgumentNullException>(() => GeometryReader.Read("{}", "x", null!, new DiagnosticBag()));
+            Assert.Throws<ArgumentNullException>(() => GeometryReader.Read("{}", "x", new GeometryCatalog(), null!));
+        }
+
+        [Fact]
         public void Should_Report_Malformed_Json_With_Its_Line()
         {
             const string json = "{ \"features\": [\n  { ] }";
@@ -68,6 +91,7 @@ public class GeometryReaderTests
             Assert.Equal(("TR071", "test.geojson", Severity.Error), (d.Code, d.File, d.Severity));
             Assert.Equal(2, d.Line);
             Assert.Equal(json.Split('\n')[1].IndexOf(']', StringComparison.Ordinal) + 1, d.Column);
+            Assert.Equal(string.Empty, d.Field);
             Assert.StartsWith("malformed JSON: ", d.Message, StringComparison.Ordinal);
             Assert.DoesNotContain("LineNumber", d.Message, StringComparison.Ordinal);
         }
@@ -82,6 +106,7 @@ public class GeometryReaderTests
             var d = Assert.Single(bag.Items);
             Assert.Equal(("TR070", Severity.Error), (d.Code, d.Severity));
             Assert.Contains("FeatureCollection", d.Message, StringComparison.Ordinal);
+            Assert.Equal(string.Empty, d.Field);
             Assert.Empty(catalog.Features);
         }
 
@@ -162,7 +187,8 @@ public class ReferenceFeatureTests
     [Fact]
     public void Should_Refuse_A_Line_Feature_Without_Lines_And_An_Area_Feature_Without_An_Area()
     {
-        Assert.Throws<ArgumentException>(() => ReferenceFeature.OfLines("l", [], Provenance));
+        var none = Assert.Throws<ArgumentException>(() => ReferenceFeature.OfLines("l", [], Provenance));
+        Assert.StartsWith("a line feature needs at least one line", none.Message, StringComparison.Ordinal);
         Assert.Throws<ArgumentNullException>(() => ReferenceFeature.OfLines("l", null!, Provenance));
         Assert.Throws<ArgumentNullException>(() => ReferenceFeature.OfArea("a", null!, Provenance));
     }

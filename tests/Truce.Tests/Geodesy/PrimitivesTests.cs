@@ -63,7 +63,8 @@ public class DistanceTests
         Assert.Equal(1.5, Distance.FromMetres(1500).Kilometres);
         Assert.Throws<ArgumentOutOfRangeException>(() => Distance.FromKilometres(-1));
         Assert.Throws<ArgumentOutOfRangeException>(() => Distance.FromMetres(-1e-300));
-        Assert.Throws<ArgumentOutOfRangeException>(() => Distance.FromMetres(double.NaN));
+        var nan = Assert.Throws<ArgumentOutOfRangeException>(() => Distance.FromMetres(double.NaN));
+        Assert.StartsWith("a distance must be a non-negative number", nan.Message, StringComparison.Ordinal);
         Assert.Equal(0, Distance.FromMetres(0).Metres);
     }
 
@@ -86,6 +87,7 @@ public class DistanceTests
         var alsoOne = Distance.FromMetres(1);
         Assert.True(one < two && two > one && one <= alsoOne && one >= alsoOne && one <= two && two >= one);
         Assert.False(two < one || one > two || two <= one || one >= two);
+        Assert.False(one < alsoOne || one > alsoOne);
         Assert.True(one == Distance.FromMetres(1) && one != two);
         Assert.Equal(one, Distance.Min(one, two));
         Assert.Equal(one, Distance.Min(two, one));
@@ -122,7 +124,8 @@ public class BoundingBoxTests
         Assert.Equal(new BoundingBox(32, 35.5, 34, 37), box);
         Assert.Equal(new BoundingBox(-90, -180, -90, -180), BoundingBox.Around([new GeoPoint(-90, -180)]));
         Assert.Equal(new BoundingBox(90, 180, 90, 180), BoundingBox.Around([new GeoPoint(90, 180)]));
-        Assert.Throws<ArgumentException>(() => BoundingBox.Around([]));
+        var empty = Assert.Throws<ArgumentException>(() => BoundingBox.Around([]));
+        Assert.StartsWith("a bounding box needs at least one point", empty.Message, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -146,6 +149,7 @@ public class BoundingBoxTests
         Assert.Equal(new BoundingBox(33, 36, 34, 37), a.Intersect(b));
         Assert.Equal(new BoundingBox(32, 35, 35, 38), a.Union(b));
         Assert.Equal(new BoundingBox(34, 37, 34, 37), a.Intersect(new BoundingBox(34, 37, 36, 39)));
+        Assert.Equal(new BoundingBox(32, 35, 32, 35), a.Intersect(new BoundingBox(30, 33, 32, 35)));
         Assert.Null(a.Intersect(new BoundingBox(34.1, 35, 36, 37)));
         Assert.Null(a.Intersect(new BoundingBox(30, 35, 31.9, 37)));
         Assert.Null(a.Intersect(new BoundingBox(32, 37.1, 34, 39)));
@@ -158,9 +162,12 @@ public class BoundingBoxTests
     {
         // Soundness for pruning: walk from any point of the box, any way, up to the margin, and stay in the expanded box
         // (grown by a further millimetre, so that round-off in the walk's end cannot step over an unexpanded edge).
+        // Starts are often on an edge or corner of the box, and headings often due north, east, south or west.
         var boxes = Gen.Select(Generators.Latitude, Gen.Double[0, 5], Gen.Double[-175, 170], Gen.Double[0, 5])
             .Select(t => new BoundingBox(Math.Min(t.Item1, 90 - t.Item2), t.Item3, Math.Min(t.Item1, 90 - t.Item2) + t.Item2, t.Item3 + t.Item4));
-        Gen.Select(boxes, Gen.Double[0, 1], Gen.Double[0, 1], Gen.Double[-180, 180], Gen.Double[0, 500_000]).Sample((box, u, v, azimuth, margin) =>
+        var fraction = Gen.Frequency((2, Gen.Double[0, 1]), (1, Gen.Const(0.0)), (1, Gen.Const(1.0)));
+        var heading = Gen.Frequency((2, Gen.Double[-180, 180]), (1, Gen.Int[-1, 2].Select(q => q * 90.0)));
+        Gen.Select(boxes, fraction, fraction, heading, Gen.Double[0, 500_000]).Sample((box, u, v, azimuth, margin) =>
         {
             var start = new GeoPoint(box.South + (u * (box.North - box.South)), box.West + (v * (box.East - box.West)));
             var end = Geodesic.Wgs84.Direct(start, azimuth, Distance.FromMetres(margin));
@@ -185,5 +192,9 @@ public class BoundingBoxTests
         Assert.Equal(new BoundingBox(-90, -180, 90, 180), huge);
         var clamped = new BoundingBox(-89.95, 170, 60, 179.9).Expand(Distance.FromKilometres(50));
         Assert.Equal(-90, clamped.South);
+
+        // On the equator a degree of longitude is 111.32 km: walking due east 100 km from the edge stays inside.
+        var equator = new BoundingBox(0, 0, 0, 0).Expand(Distance.FromKilometres(100));
+        Assert.True(equator.Contains(Geodesic.Wgs84.Direct(new GeoPoint(0, 0), 90, Distance.FromKilometres(100))));
     }
 }
