@@ -61,6 +61,11 @@ public class PolygonSetTests
             Assert.False(area.Contains(new GeoPoint(32.5, 38.5)));
             Assert.False(area.Contains(new GeoPoint(32.75, 35.75)));
 
+            // A hole given twice is still a hole.
+            var twice = new PolygonSet([[Square, Hole, Hole]]);
+            Assert.False(twice.Contains(new GeoPoint(32.75, 35.75)));
+            Assert.True(twice.Contains(new GeoPoint(33.5, 36.5)));
+
             // A hole of one part does not cut another part that overlaps it.
             var overlapping = new PolygonSet([[Square, Hole], [Hole]]);
             Assert.True(overlapping.Contains(new GeoPoint(32.75, 35.75)));
@@ -189,9 +194,12 @@ public class PolygonSetTests
         public void Should_Reject_Rings_Of_Fewer_Than_Four_Positions_Polygons_Without_Rings_And_Empty_Sets()
         {
             GeoPoint[] triangleWithoutClosure = [new(32, 35), new(32, 37), new(32, 35)];
-            Assert.Throws<ArgumentException>(() => new PolygonSet([[triangleWithoutClosure]]));
-            Assert.Throws<ArgumentException>(() => new PolygonSet([[]]));
-            Assert.Throws<ArgumentException>(() => new PolygonSet([]));
+            var tooShort = Assert.Throws<ArgumentException>(() => new PolygonSet([[Square, triangleWithoutClosure]]));
+            Assert.StartsWith("polygon 0 ring 1 must be closed with at least four positions", tooShort.Message, StringComparison.Ordinal);
+            var noRings = Assert.Throws<ArgumentException>(() => new PolygonSet([[Square], []]));
+            Assert.StartsWith("polygon 1 has no rings", noRings.Message, StringComparison.Ordinal);
+            var nothing = Assert.Throws<ArgumentException>(() => new PolygonSet([]));
+            Assert.StartsWith("an area needs at least one polygon", nothing.Message, StringComparison.Ordinal);
             Assert.Throws<ArgumentNullException>(() => new PolygonSet(null!));
         }
     }
@@ -254,6 +262,39 @@ public class GeoJsonLinesTests
         }
 
         [Fact]
+        public void Should_Measure_Pieces_Along_The_Edge_Not_Between_Its_Ends()
+        {
+            // Below 45° 1 km pieces sag less than 2 cm, so the spacing alone limits them; a straight lon/lat edge
+            // along a parallel is longer than the geodesic between its ends, and every piece must still fit.
+            var edges = Gen.Select(Gen.Double[-44, 44], Gen.Double[-180, 170], Gen.Double[-0.5, 0.5], Gen.Double[0.5, 8], (lat, lon, dLat, dLon) =>
+                (new GeoPoint(lat, lon), new GeoPoint(lat + dLat, lon + dLon)));
+            Gen.Select(edges, Gen.Double[300, 1000]).Sample((edge, spacing) =>
+            {
+                var dense = GeoJsonLines.Densify([edge.Item1, edge.Item2], Distance.FromMetres(spacing));
+                return dense.Zip(dense.Skip(1)).All(s => Geodesic.Wgs84.DistanceBetween(s.First, s.Second).Metres <= spacing * (1 + 1e-9));
+            }, iter: 40);
+
+            // 40° of the parallel 40°N: about 25 km longer than the geodesic between its ends.
+            var parallel = GeoJsonLines.Densify([new GeoPoint(40, -10), new GeoPoint(40, 30)], GeoJsonLines.MaxEdge);
+            Assert.True(parallel.Zip(parallel.Skip(1)).All(s => Geodesic.Wgs84.DistanceBetween(s.First, s.Second).Metres <= 1000));
+        }
+
+        [Theory]
+        [InlineData(60, 0, 59, -2)] // slope² equals cos²φ at the poleward end (both exactly 1/4)
+        [InlineData(55, -10, 55, 30)] // along a parallel: 1 km chords would sag 2.8 cm
+        [InlineData(89.6, 150, 89.6, -150)]
+        [InlineData(-80, 10, -79, 12)]
+        public void Should_Keep_Pieces_Of_These_Edges_Within_Two_Centimetres(double lat1, double lon1, double lat2, double lon2)
+        {
+            var dense = GeoJsonLines.Densify([new GeoPoint(lat1, lon1), new GeoPoint(lat2, lon2)], GeoJsonLines.MaxEdge);
+            Assert.All(dense.Zip(dense.Skip(1)), s =>
+            {
+                var edgeMiddle = new GeoPoint((s.First.Latitude + s.Second.Latitude) / 2, (s.First.Longitude + s.Second.Longitude) / 2);
+                Assert.InRange(new Polyline([s.First, s.Second]).DistanceTo(edgeMiddle).Metres, 0, 0.021);
+            });
+        }
+
+        [Fact]
         public void Should_Keep_Every_Piece_Within_Two_Centimetres_Of_The_Straight_Edge()
         {
             // The middle of each piece of the straight lon/lat edge is measured from the geodesic chord standing for it.
@@ -272,7 +313,8 @@ public class GeoJsonLinesTests
         public void Should_Reject_A_Spacing_That_Is_Not_A_Positive_Finite_Distance()
         {
             GeoPoint[] points = [new(33, 35), new(33, 36)];
-            Assert.Throws<ArgumentOutOfRangeException>(() => GeoJsonLines.Densify(points, Distance.Zero));
+            var zero = Assert.Throws<ArgumentOutOfRangeException>(() => GeoJsonLines.Densify(points, Distance.Zero));
+            Assert.StartsWith("the densification spacing must be a positive finite distance", zero.Message, StringComparison.Ordinal);
             Assert.Throws<ArgumentOutOfRangeException>(() => GeoJsonLines.Densify(points, Distance.Unbounded));
             Assert.Throws<ArgumentNullException>(() => GeoJsonLines.Densify(null!, Distance.FromKilometres(1)));
         }

@@ -262,7 +262,8 @@ public class PolylineTests
         [Fact]
         public void Should_Reject_A_Line_Without_Two_Distinct_Vertices()
         {
-            Assert.Throws<ArgumentException>(() => new Polyline([new GeoPoint(32, 35), new GeoPoint(32, 35)]));
+            var one = Assert.Throws<ArgumentException>(() => new Polyline([new GeoPoint(32, 35), new GeoPoint(32, 35)]));
+            Assert.StartsWith("a line needs at least two distinct vertices", one.Message, StringComparison.Ordinal);
             Assert.Throws<ArgumentException>(() => new Polyline([]));
             Assert.Throws<ArgumentNullException>(() => new Polyline(null!));
             Assert.Throws<ArgumentNullException>(() => new Polyline([new GeoPoint(32, 35), new GeoPoint(33, 35)], null!));
@@ -307,6 +308,13 @@ public class PolylineTests
             var ahead = Geodesic.Wgs84.Direct(line.Vertices[1], 0.1, Distance.FromKilometres(3));
             Assert.Equal(0, line.Nearest(ahead).SegmentIndex);
             Assert.Equal(-1, line.SideOf(ahead));
+
+            // Behind the second leg's start, a hair to its right: now the first leg is decisive (left) and the
+            // second leg's nearly degenerate test must not overrule it.
+            double second = Geodesic.Wgs84.Inverse(line.Vertices[1], line.Vertices[2]).Azimuth1;
+            var behind = Geodesic.Wgs84.Direct(line.Vertices[1], second + 180 - 0.1, Distance.FromKilometres(3));
+            Assert.Equal(0, line.Nearest(behind).SegmentIndex);
+            Assert.Equal(-1, line.SideOf(behind));
         }
 
         [Fact]
@@ -323,6 +331,12 @@ public class PolylineTests
             var nearest = line.Nearest(behind);
             Assert.Equal((16, 0.0), (nearest.SegmentIndex, nearest.Along));
             Assert.Equal(-1, line.SideOf(behind));
+
+            // Straight on past the corner, a hair to the right of the northbound leg: the long leg (found first)
+            // says clearly that the probe is on its left, and the northbound leg's degenerate test must not overrule it.
+            var ahead = Geodesic.Wgs84.Direct(vertices[16], 0.1, Distance.FromKilometres(3));
+            Assert.Equal((16, 0.0), (line.Nearest(ahead).SegmentIndex, line.Nearest(ahead).Along));
+            Assert.Equal(-1, line.SideOf(ahead));
         }
 
         [Fact]
