@@ -436,6 +436,30 @@ public class GeodesicTests
         }
 
         [Fact]
+        public void Should_Reproduce_GeographicLib_When_Built_Afresh_From_The_WGS84_Constants()
+        {
+            // Geodesic.Wgs84 is built once per process; a solver built here runs the constructor's series set-up
+            // under this test (mutation testing reuses the process, so only this test can see that code change).
+            var fresh = new Geodesic(6378137, 1 / 298.257223563);
+            Assert.Equal(Geodesic.Wgs84.A, fresh.A);
+            Assert.Equal(Geodesic.Wgs84.F, fresh.F);
+            foreach (var r in ReferenceData.Rows("inverse.csv").Concat(ReferenceData.Rows("inverse-edges.csv")))
+            {
+                var result = fresh.Inverse(new GeoPoint(r[0], r[1]), new GeoPoint(r[2], r[3]));
+                Assert.True(Math.Abs(result.Length.Metres - r[4]) <= 1e-6, $"{r[0]:R},{r[1]:R} -> {r[2]:R},{r[3]:R}: {result.Length.Metres:R} vs {r[4]:R}");
+                Assert.True(r[4] < 1 || (AngleDiff(result.Azimuth1, r[5]) <= 1e-9 && AngleDiff(result.Azimuth2, r[6]) <= 1e-9), $"{r[0]:R},{r[1]:R} -> {r[2]:R},{r[3]:R}: azimuths");
+            }
+
+            foreach (var r in ReferenceData.Rows("direct.csv"))
+            {
+                var (p, azi2) = fresh.Line(new GeoPoint(r[0], r[1]), r[2]).Position(r[3]);
+                Assert.True(Math.Abs(p.Latitude - r[4]) < 1e-9 && AngleDiff(p.Longitude, r[5]) < 1e-9 && AngleDiff(azi2, r[6]) < 1e-9, $"direct from {r[0]:R},{r[1]:R}");
+            }
+
+            Assert.Equal(QuarterMeridian, fresh.DistanceBetween(new GeoPoint(0, 0), new GeoPoint(90, 0)).Metres, 4);
+        }
+
+        [Fact]
         public void Should_Define_WGS84_By_Its_Published_Constants()
         {
             Assert.Equal(6378137.0, Geodesic.Wgs84.A);

@@ -59,8 +59,6 @@ internal static class ReferenceShapes
             .OrderBy(g => g.Key)
             .Select(g => g.OrderBy(r => r.Integer("vertex")).Select(r => new GeoPoint(r.Number("lat"), r.Number("lon"))).ToArray())]);
 
-    private static readonly Lazy<IReadOnlyList<Polyline>> PolylineList = new(() => [.. LineVertices.Value.Select(v => new Polyline(v))]);
-
     private static readonly Lazy<IReadOnlyList<LineProbe>> LineProbeList = new(() =>
         [.. ReferenceData.Records("polyline-distances.csv").Select(r => new LineProbe(
             r.Integer("line"), r.Text("kind"), new GeoPoint(r.Number("lat"), r.Number("lon")), r.Number("distance_m")))]);
@@ -75,22 +73,22 @@ internal static class ReferenceShapes
                     .ToArray())
                 .ToArray())]);
 
-    private static readonly Lazy<IReadOnlyList<PolygonSet>> AreaList = new(() =>
-        [.. AreaRings.Value.Select(a => new PolygonSet(a.Select(p => (IReadOnlyList<IReadOnlyList<GeoPoint>>)p)))]);
-
     private static readonly Lazy<IReadOnlyList<AreaProbe>> AreaProbeList = new(() =>
         [.. ReferenceData.Records("polygon-probes.csv").Select(r => new AreaProbe(
             r.Integer("area"), r.Text("kind"), new GeoPoint(r.Number("lat"), r.Number("lon")), r.Integer("inside"), r.Number("boundary_m")))]);
 
     public static IReadOnlyList<GeoPoint[]> Vertices => LineVertices.Value;
 
-    public static IReadOnlyList<Polyline> Lines => PolylineList.Value;
+    /// <summary>The lines, built afresh on every call: a line built once and shared would be built with whatever
+    /// code was current then (under mutation testing, another mutant's), so each test builds its own.</summary>
+    public static IReadOnlyList<Polyline> Lines() => [.. LineVertices.Value.Select(v => new Polyline(v))];
 
     public static IReadOnlyList<LineProbe> LineProbes => LineProbeList.Value;
 
     public static IReadOnlyList<GeoPoint[][][]> Rings => AreaRings.Value;
 
-    public static IReadOnlyList<PolygonSet> Areas => AreaList.Value;
+    /// <summary>The areas, built afresh on every call (see <see cref="Lines"/>).</summary>
+    public static IReadOnlyList<PolygonSet> Areas() => [.. AreaRings.Value.Select(a => new PolygonSet(a.Select(p => (IReadOnlyList<IReadOnlyList<GeoPoint>>)p)))];
 
     public static IReadOnlyList<AreaProbe> AreaProbes => AreaProbeList.Value;
 }
