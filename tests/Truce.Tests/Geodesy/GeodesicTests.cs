@@ -415,7 +415,7 @@ public class GeodesicTests
         [Fact]
         public void Should_Reject_A_Non_Finite_Azimuth()
         {
-            Assert.Throws<ArgumentOutOfRangeException>(() => Wgs84.Direct(new GeoPoint(0, 0), double.NaN, Distance.Zero));
+            Assert.Equal("azimuthDegrees", Assert.Throws<ArgumentOutOfRangeException>(() => Wgs84.Direct(new GeoPoint(0, 0), double.NaN, Distance.FromKilometres(1))).ParamName);
             Assert.Throws<ArgumentOutOfRangeException>(() => Wgs84.Line(new GeoPoint(0, 0), double.PositiveInfinity));
         }
     }
@@ -432,7 +432,8 @@ public class GeodesicTests
         [InlineData(6378137, double.NaN)]
         public void Should_Reject_Unsupported_Ellipsoids(double a, double f)
         {
-            Assert.Throws<ArgumentOutOfRangeException>(() => new Geodesic(a, f));
+            var ex = Assert.Throws<ArgumentOutOfRangeException>(() => new Geodesic(a, f));
+            Assert.StartsWith(ex.ParamName == "a" ? "equatorial radius must be positive" : "only Earth-like ellipsoids and spheres", ex.Message, StringComparison.Ordinal);
         }
 
         [Fact]
@@ -504,7 +505,7 @@ public class GeodesicLineTests
     public void Should_Reject_A_Non_Finite_Distance()
     {
         var line = Geodesic.Wgs84.Line(new GeoPoint(0, 0), 45);
-        Assert.Throws<ArgumentOutOfRangeException>(() => line.Position(double.NaN));
+        Assert.Equal("s12", Assert.Throws<ArgumentOutOfRangeException>(() => line.Position(double.NaN)).ParamName);
     }
 
     [Fact]
