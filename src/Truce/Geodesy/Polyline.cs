@@ -14,6 +14,10 @@ public sealed class Polyline
     // the WGS84 geodesic distance by more than this factor; scaling by it gives a safe lower bound.
     private const double SphericalLowerBoundRadius = 6_335_000.0;
 
+    // Beyond this distance from a segment's start, its far end is measured too (see NearestOnSegment): 90° of arc is
+    // at least 9,980 km on WGS84, and the flattening shifts the shape of the distance along a segment by well under 10%.
+    private const double FarEndCheckBeyond = 9_000_000.0;
+
     private readonly GeoPoint[] vertices;
     private readonly GeodesicLine[] segments;
     private readonly Cap[] segmentCaps;
@@ -208,10 +212,11 @@ public sealed class Polyline
             toPoint = geodesic.Inverse(foot, point);
         }
 
-        if (s == 0)
+        if (s == 0 && toPoint.Length.Metres > FarEndCheckBeyond)
         {
             // Seen from a point near the antipode of part of the segment, the distance along it rises to a maximum
             // inside the segment and falls again, so the Newton steps stay at the start while the far end may be nearer.
+            // On a sphere that needs the start more than a quarter circumference (90° of arc) from the point.
             var fromEnd = geodesic.Inverse(vertices[i + 1], point);
             if (fromEnd.Length < toPoint.Length)
             {
