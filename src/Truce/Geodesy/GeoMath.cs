@@ -108,7 +108,8 @@ internal static class GeoMath
         cosx += 0;
         if (sinx == 0)
         {
-            sinx = Math.CopySign(sinx, x + t);
+            // As GeographicLib: sincosd keeps the sign of x (so sin(-0°) is -0), sincosde takes that of x + t.
+            sinx = Math.CopySign(sinx, round ? x + t : x);
         }
 
         return (sinx, cosx);

@@ -171,12 +171,19 @@ public sealed class PolygonSet
 /// <summary>RFC 7946 line semantics: an edge is straight in longitude/latitude, and long edges are densified before geodesic measurement.</summary>
 public static class GeoJsonLines
 {
+    // A geodesic chord of length L of a curve with geodesic curvature κ stands off the curve by about κL²/8. R is the
+    // smallest radius of curvature of WGS84, so the curvature, and with it the sag, errs on the large side.
+    private const double SagTolerance = 0.02;
+    private const double MinimumRadius = 6_335_000.0;
+
     /// <summary>Edges longer than this are split.</summary>
-    /// <remarks>An east-west geodesic chord of length L bulges poleward of the parallel by about L² tan φ / 8R:
-    /// 1.3 cm for 1 km at 33°N, so geodesic pieces follow the straight edge well inside the 1 m accuracy bound.</remarks>
+    /// <remarks>Pieces are also kept short enough that their geodesic chords stay within 2 cm of the straight edge: a
+    /// chord of length L along a parallel at latitude φ sags poleward by about L² tan φ / 8R, 1.3 cm for 1 km at 33°N,
+    /// so up to about 45° of latitude 1 km pieces are short enough, and nearer the poles they are shortened.</remarks>
     public static readonly Distance MaxEdge = Distance.FromKilometres(1);
 
-    /// <summary>The points with extra vertices inserted along straight lon/lat edges so no piece exceeds <paramref name="maxEdge"/>.</summary>
+    /// <summary>The points with extra vertices inserted along straight lon/lat edges so that no piece exceeds
+    /// <paramref name="maxEdge"/> on the ground and no piece's geodesic chord strays more than 2 cm from its edge.</summary>
     public static IReadOnlyList<GeoPoint> Densify(IReadOnlyList<GeoPoint> points, Distance maxEdge)
     {
         ArgumentNullException.ThrowIfNull(points);
@@ -192,13 +199,10 @@ public static class GeoJsonLines
             {
                 var a = points[i - 1];
                 var b = points[i];
-                double length = Geodesic.Wgs84.DistanceBetween(a, b).Metres;
-                int pieces = (int)Math.Ceiling(length / maxEdge.Metres);
+                int pieces = Pieces(a, b, maxEdge.Metres);
                 for (int k = 1; k < pieces; k++)
                 {
-                    double t = (double)k / pieces;
-                    result.Add(new GeoPoint(
-                        a.Latitude + ((b.Latitude - a.Latitude) * t), a.Longitude + ((b.Longitude - a.Longitude) * t)));
+                    result.Add(Along(a, b, (double)k / pieces));
                 }
             }
 
@@ -206,5 +210,54 @@ public static class GeoJsonLines
         }
 
         return result;
+    }
+
+    /// <summary>The largest geodesic curvature of the straight lon/lat line from a to b, per metre.</summary>
+    /// <remarks>
+    /// A line of slope c = dφ/dλ turns both because it is not a great circle and because its heading swings as
+    /// cos φ changes: κ = sin φ (2c² + cos²φ) / (R (c² + cos²φ)^(3/2)), which is tan φ / R along a parallel and zero
+    /// along a meridian. For any c it grows as cos φ shrinks, so it is largest at the edge's most poleward point.
+    /// </remarks>
+    private static double Curvature(GeoPoint a, GeoPoint b)
+    {
+        double dLon = b.Longitude - a.Longitude;
+        if (dLon == 0)
+        {
+            return 0;
+        }
+
+        double c2 = GeoMath.Sq((b.Latitude - a.Latitude) / dLon);
+        var (sin, cos) = GeoMath.SinCosd(Math.Max(Math.Abs(a.Latitude), Math.Abs(b.Latitude)));
+        double x = cos * cos;
+        return c2 + x == 0 ? 0 : sin * ((2 * c2) + x) / Math.Pow(c2 + x, 1.5) / MinimumRadius; // 0: an edge along a pole has no length
+    }
+
+    private static GeoPoint Along(GeoPoint a, GeoPoint b, double t) =>
+        new(a.Latitude + ((b.Latitude - a.Latitude) * t), a.Longitude + ((b.Longitude - a.Longitude) * t));
+
+    private static int Pieces(GeoPoint a, GeoPoint b, double maxEdge)
+    {
+        double spacing = Math.Min(maxEdge, Math.Sqrt(8 * SagTolerance / Curvature(a, b)));
+        int pieces = Math.Max(1, (int)Math.Ceiling(Geodesic.Wgs84.DistanceBetween(a, b).Metres / spacing));
+
+        // The straight lon/lat edge is longer than the geodesic between its ends (much longer near a pole), so the
+        // count from the end-to-end distance can leave pieces that are too long: grow it until every piece fits.
+        for (int round = 0; round < 8; round++)
+        {
+            double longest = 0;
+            for (int k = 0; k < pieces; k++)
+            {
+                longest = Math.Max(longest, Geodesic.Wgs84.DistanceBetween(Along(a, b, (double)k / pieces), Along(a, b, (double)(k + 1) / pieces)).Metres);
+            }
+
+            if (longest <= spacing)
+            {
+                break;
+            }
+
+            pieces = (int)Math.Ceiling(pieces * longest / spacing);
+        }
+
+        return pieces;
     }
 }

@@ -14,6 +14,10 @@ public sealed class Polyline
     // the WGS84 geodesic distance by more than this factor; scaling by it gives a safe lower bound.
     private const double SphericalLowerBoundRadius = 6_335_000.0;
 
+    // Beyond this distance from a segment's start, its far end is measured too (see NearestOnSegment): 90° of arc is
+    // at least 9,980 km on WGS84, and the flattening shifts the shape of the distance along a segment by well under 10%.
+    private const double FarEndCheckBeyond = 9_000_000.0;
+
     private readonly GeoPoint[] vertices;
     private readonly GeodesicLine[] segments;
     private readonly Cap[] segmentCaps;
@@ -180,7 +184,8 @@ public sealed class Polyline
     /// <remarks>
     /// On a sphere a right triangle with hypotenuse d and angle θ at the foot has leg atan(tan d · cos θ); that
     /// spherical step, applied at the current ellipsoidal foot point, converges in a few iterations because the
-    /// residual error is of the order of the flattening. The step is clamped to the segment's ends.
+    /// residual error is of the order of the flattening. The step is clamped to the segment's ends; when it stays at
+    /// the start, the far end is measured too (the one case where the nearer foot of the great circle misleads).
     /// </remarks>
     internal NearestPoint NearestOnSegment(int i, GeoPoint point)
     {
@@ -205,6 +210,18 @@ public sealed class Polyline
             s = next;
             (foot, lineAzimuth) = s >= length ? (vertices[i + 1], line.Position(length).Azimuth) : line.Position(s);
             toPoint = geodesic.Inverse(foot, point);
+        }
+
+        if (s == 0 && toPoint.Length.Metres > FarEndCheckBeyond)
+        {
+            // Seen from a point near the antipode of part of the segment, the distance along it rises to a maximum
+            // inside the segment and falls again, so the Newton steps stay at the start while the far end may be nearer.
+            // On a sphere that needs the start more than a quarter circumference (90° of arc) from the point.
+            var fromEnd = geodesic.Inverse(vertices[i + 1], point);
+            if (fromEnd.Length < toPoint.Length)
+            {
+                return new NearestPoint(fromEnd.Length, vertices[i + 1], i, length, fromEnd.Azimuth1);
+            }
         }
 
         return new NearestPoint(toPoint.Length, foot, i, s, toPoint.Azimuth1);
