@@ -61,7 +61,7 @@ public sealed class ReferenceFeature
     /// <summary>For areas: the planar geometry grown by <paramref name="degrees"/>, built once per feature and tolerance.</summary>
     internal NetTopologySuite.Geometries.Geometry Grown(double degrees)
     {
-        lock (grownCache)
+        lock (gate)
         {
             if (!grownCache.TryGetValue(degrees, out var g))
             {
@@ -75,13 +75,16 @@ public sealed class ReferenceFeature
 
     private readonly Dictionary<double, NetTopologySuite.Geometries.Geometry> grownCache = [];
 
+    // A dedicated lock: locking a collection goes through the monitor's slow path (its header is shared with other uses).
+    private readonly Lock gate = new();
+
     private NetTopologySuite.Operation.Distance.IndexedFacetDistance? facets;
 
     /// <summary>For areas: the planar (degree) distance from a point to the area's edges, through an index built on first use.</summary>
     internal double PlanarDistance(NetTopologySuite.Geometries.Point p)
     {
         NetTopologySuite.Operation.Distance.IndexedFacetDistance index;
-        lock (grownCache)
+        lock (gate)
         {
             index = facets ??= new NetTopologySuite.Operation.Distance.IndexedFacetDistance(Planar);
         }

@@ -31,6 +31,9 @@ public sealed class AdminUnit
 
     private readonly Lazy<AreaSamples>[] levels;
 
+    // A dedicated lock: locking a collection goes through the monitor's slow path (its header is shared with other uses).
+    private readonly Lock gate = new();
+
     /// <summary>Creates a unit from its polygons.</summary>
     public AdminUnit(string id, string name, AdminLevel level, IReadOnlyList<ReferenceFeature> areas, string? note)
     {
@@ -82,7 +85,7 @@ public sealed class AdminUnit
     {
         get
         {
-            lock (insideArea)
+            lock (gate)
             {
                 return facets ??= new NetTopologySuite.Operation.Distance.IndexedFacetDistance(
                     new NetTopologySuite.Geometries.GeometryCollection([.. Areas.Select(a => a.Planar)]));
@@ -94,7 +97,7 @@ public sealed class AdminUnit
     public (double Min, double Max) DistanceRange(ReferenceFeature feature, int level)
     {
         ArgumentNullException.ThrowIfNull(feature);
-        lock (distanceRanges)
+        lock (gate)
         {
             if (!distanceRanges.TryGetValue((feature.Id, level), out var range))
             {
@@ -117,7 +120,7 @@ public sealed class AdminUnit
     {
         ArgumentNullException.ThrowIfNull(area);
         ArgumentNullException.ThrowIfNull(compute);
-        lock (insideArea)
+        lock (gate)
         {
             if (!insideArea.TryGetValue(area.Id, out var answer))
             {

@@ -13,9 +13,10 @@ public sealed record ZoneMeasure(string FeatureId, Distance Distance, Distance? 
 /// <summary>Distances from one point to features, computed once per evidence item and shared by every zone that needs them.</summary>
 public sealed class DistanceCache
 {
-    private readonly Dictionary<string, Distance> distances = new(StringComparer.Ordinal);
-    private readonly Dictionary<string, GeoPoint> nearest = new(StringComparer.Ordinal);
-    private readonly Dictionary<string, bool> containment = new(StringComparer.Ordinal);
+    // Created on first use: a zone-share estimate makes a cache per sample point, most of which measure one thing or nothing.
+    private Dictionary<string, Distance>? distances;
+    private Dictionary<string, GeoPoint>? nearest;
+    private Dictionary<string, bool>? containment;
 
     /// <summary>Creates an empty cache.</summary>
     public DistanceCache()
@@ -38,7 +39,7 @@ public sealed class DistanceCache
     /// <summary>Bounds on the distance to a feature known without measuring it, from the center's measured distance.</summary>
     internal bool TryBound(ReferenceFeature feature, out double near, out double far)
     {
-        if (Center is not null && Center.distances.TryGetValue(feature.Id, out var d))
+        if (Center?.distances is { } centre && centre.TryGetValue(feature.Id, out var d))
         {
             (near, far) = (d.Metres - Offset.Metres, d.Metres + Offset.Metres);
             return true;
@@ -50,10 +51,11 @@ public sealed class DistanceCache
 
     internal Distance DistanceTo(ReferenceFeature feature, GeoPoint p)
     {
+        distances ??= new Dictionary<string, Distance>(StringComparer.Ordinal);
         if (!distances.TryGetValue(feature.Id, out var d))
         {
             // A sample near a measured centre starts its search pruned by its distance to the centre's nearest point.
-            if (Center is not null && Center.nearest.TryGetValue(feature.Id, out var foot))
+            if (Center?.nearest is { } centreFeet && centreFeet.TryGetValue(feature.Id, out var foot))
             {
                 d = feature.DistanceTo(p, Geodesic.Wgs84.DistanceBetween(p, foot));
             }
@@ -63,7 +65,7 @@ public sealed class DistanceCache
                 d = exact;
                 if (near is { } n)
                 {
-                    nearest[feature.Id] = n;
+                    (nearest ??= new Dictionary<string, GeoPoint>(StringComparer.Ordinal))[feature.Id] = n;
                 }
             }
 
@@ -76,7 +78,7 @@ public sealed class DistanceCache
     /// <summary>An upper bound on this point's distance to a feature: its distance to the centre's nearest point of it.</summary>
     internal bool TryUpperBound(ReferenceFeature feature, GeoPoint p, out double atMost)
     {
-        if (Center is not null && Center.nearest.TryGetValue(feature.Id, out var foot))
+        if (Center?.nearest is { } centreFeet && centreFeet.TryGetValue(feature.Id, out var foot))
         {
             atMost = Geodesic.Wgs84.DistanceBetween(p, foot).Metres;
             return true;
@@ -88,6 +90,7 @@ public sealed class DistanceCache
 
     internal bool Contains(ReferenceFeature feature, GeoPoint p)
     {
+        containment ??= new Dictionary<string, bool>(StringComparer.Ordinal);
         if (!containment.TryGetValue(feature.Id, out var inside))
         {
             inside = feature.Area!.Contains(p);
@@ -113,12 +116,15 @@ public abstract class CompiledZone
     public static readonly Distance BoundaryTolerance = Distance.FromKilometres(1);
 
     private readonly Dictionary<string, Judgement> unitAnswers = new(StringComparer.Ordinal);
+
+    // A dedicated lock: locking a collection goes through the monitor's slow path (its header is shared with other uses).
+    private readonly Lock gate = new();
     private readonly Dictionary<string, double?> unitShares = new(StringComparer.Ordinal);
 
     /// <summary>The share of the unit's area inside the zone, estimated once per unit (an event known only to the unit has no other bound).</summary>
     internal double? UnitShare(AdminUnit unit, Func<double?> estimate)
     {
-        lock (unitShares)
+        lock (gate)
         {
             if (!unitShares.TryGetValue(unit.Id, out var share))
             {
@@ -234,7 +240,7 @@ public abstract class CompiledZone
     public Judgement EvaluateUnit(AdminUnit unit)
     {
         ArgumentNullException.ThrowIfNull(unit);
-        lock (unitAnswers)
+        lock (gate)
         {
             if (!unitAnswers.TryGetValue(unit.Id, out var answer))
             {
@@ -507,13 +513,14 @@ public abstract class CompiledZone
 /// <param name="coherent">Whether the coordinates, with their precision, reach the unit at all (computed only if needed).</param>
 public sealed class LocationClue(AdminUnit unit, Func<bool> coherent)
 {
-    private readonly Lazy<bool> isCoherent = new(coherent);
+    private bool? isCoherent;
 
     /// <summary>The unit.</summary>
     public AdminUnit Unit { get; } = unit ?? throw new ArgumentNullException(nameof(unit));
 
     /// <summary>Whether the coordinates reach the unit; when they do not, the source contradicts itself.</summary>
-    public bool Coherent => isCoherent.Value;
+    /// <remarks>Asked at most once per evaluation, on one thread: a plain field, not a locking Lazy.</remarks>
+    public bool Coherent => isCoherent ??= coherent();
 
     /// <summary>Set when the unit settled a term the coordinates left open.</summary>
     public bool Decided { get; set; }

@@ -82,7 +82,8 @@ public sealed class Verifier
         var cache = new DistanceCache();
         (AdminUnit Unit, string Clue)? clue = null;
         bool clueResolved = false;
-        var coherent = new Lazy<bool>(() => clue is not { } k || k.Unit.Reaches(evidence.Location, evidence.LocationPrecision.Radius, CompiledZone.BoundaryTolerance));
+        // One item, one thread: no lock is needed to compute this once (a locking Lazy costs more than the test).
+        var coherent = new Lazy<bool>(() => clue is not { } k || k.Unit.Reaches(evidence.Location, evidence.LocationPrecision.Radius, CompiledZone.BoundaryTolerance), LazyThreadSafetyMode.None);
         foreach (var t in targets)
         {
             t.Screening.Considered++;
