@@ -10,28 +10,27 @@ trap 'git -C "$here" worktree remove --force "$work" >/dev/null 2>&1 || true' EX
 cd "$work"
 ln -s "$here/../shared" "$work/../shared" 2>/dev/null || true
 
-# name | file | exact text | replacement
+# name ~ file ~ exact text ~ replacement (a tilde separates: the texts hold | and &)
 bugs=(
-  "zone distance far <= threshold became <|src/Truce/Verification/CompiledZone.cs|return far <= threshold.Metres ? Judgement.Yes|return far < threshold.Metres ? Judgement.Yes"
-  "obligation window end off by one day|src/Truce/Agreements/Agreement.cs|new ValidityPeriod(start, Until)|new ValidityPeriod(start, Until?.AddDays(1))"
-  "UCDP fatalities read from high instead of best|src/Truce/Evidence/Import/UcdpGedImporter.cs|fatalities: best,|fatalities: high,"
-  "ACLED latitude accepted up to 180|src/Truce/Evidence/Import/AcledImporter.cs|Coordinate(r[\"latitude\"], -90, 90|Coordinate(r[\"latitude\"], -180, 180"
-  "polyline chunk pruning drops the segment radius|src/Truce/Geodesy/Polyline.cs|geodesic.DistanceBetween(center, segmentCaps[i].Center).Metres + segmentCaps[i].Radius|geodesic.DistanceBetween(center, segmentCaps[i].Center).Metres"
-  "location precision radius ignored|src/Truce/Verification/Verifier.cs|zone.Evaluate(evidence.Location, precision.Radius, cache, measures, unitClue)|zone.Evaluate(evidence.Location, Distance.Zero, cache, measures, unitClue)"
-  "ACLED latitude and longitude swapped|src/Truce/Evidence/Import/AcledImporter.cs|location: new GeoPoint(lat, lon),|location: new GeoPoint(lon, lat),"
-  "coverage counted regardless of area|src/Truce/Verification/Verifier.cs|!c.Area.Intersects(zoneBox) \|\| |"
-  "UCDP event_clarity 2 read as probably true|src/Truce/Evidence/Import/UcdpGedImporter.cs|clarity == 1 ? Credibility.ProbablyTrue : Credibility.PossiblyTrue|Credibility.ProbablyTrue"
-  "grace period dropped|src/Truce/Agreements/Agreement.cs|From?.AddDays(GraceDays)|From"
-  "UCDP sides swapped|src/Truce/Evidence/Import/UcdpGedImporter.cs|var sideA = r[\"side_a\"];|var sideA = r[\"side_b\"];"
-  "F-rated source confirming|src/Truce/Evidence/Reliability.cs|Reliability <= Reliability.C \&\&|Reliability <= Reliability.F \&\&"
-  "WGS84 flattening changed|src/Truce/Geodesy/Geodesic.cs|new(6378137, 1 / 298.257223563)|new(6378137, 1 / 298.257)"
-  "alias match case-sensitive|src/Truce/Actors/ActorRegistry.cs|_ => char.ToLowerInvariant(ch),|_ => ch,"
+  "zone distance far <= threshold became <~src/Truce/Verification/CompiledZone.cs~return far <= threshold.Metres ? Judgement.Yes~return far < threshold.Metres ? Judgement.Yes"
+  "obligation window end off by one day~src/Truce/Agreements/Agreement.cs~new ValidityPeriod(start, Until)~new ValidityPeriod(start, Until?.AddDays(1))"
+  "UCDP fatalities read from high instead of best~src/Truce/Evidence/Import/UcdpGedImporter.cs~fatalities: best,~fatalities: high,"
+  "ACLED latitude accepted up to 180~src/Truce/Evidence/Import/AcledImporter.cs~Coordinate(r[\"latitude\"], -90, 90~Coordinate(r[\"latitude\"], -180, 180"
+  "polyline chunk pruning drops the segment radius~src/Truce/Geodesy/Polyline.cs~geodesic.DistanceBetween(center, segmentCaps[i].Center).Metres + segmentCaps[i].Radius~geodesic.DistanceBetween(center, segmentCaps[i].Center).Metres"
+  "location precision radius ignored~src/Truce/Verification/Verifier.cs~zone.Evaluate(evidence.Location, precision.Radius, cache, measures, unitClue)~zone.Evaluate(evidence.Location, Distance.Zero, cache, measures, unitClue)"
+  "ACLED latitude and longitude swapped~src/Truce/Evidence/Import/AcledImporter.cs~location: new GeoPoint(lat, lon),~location: new GeoPoint(lon, lat),"
+  "coverage counted regardless of area~src/Truce/Verification/Verifier.cs~!c.Area.Intersects(zoneBox) || ~"
+  "UCDP event_clarity 2 read as probably true~src/Truce/Evidence/Import/UcdpGedImporter.cs~clarity == 1 ? Credibility.ProbablyTrue : Credibility.PossiblyTrue~Credibility.ProbablyTrue"
+  "grace period dropped~src/Truce/Agreements/Agreement.cs~(long)f.DayNumber + GraceDays,~(long)f.DayNumber + 0,"
+  "UCDP sides swapped~src/Truce/Evidence/Import/UcdpGedImporter.cs~var sideA = r[\"side_a\"];~var sideA = r[\"side_b\"];"
+  "F-rated source confirming~src/Truce/Evidence/Reliability.cs~Reliability <= Reliability.C &&~Reliability <= Reliability.F &&"
+  "WGS84 flattening changed~src/Truce/Geodesy/Geodesic.cs~new(6378137, 1 / 298.257223563)~new(6378137, 1 / 298.257)"
+  "alias match case-sensitive~src/Truce/Actors/ActorRegistry.cs~_ => char.ToLowerInvariant(ch),~_ => ch,"
 )
 
 caught=0
 for entry in "${bugs[@]}"; do
-  IFS='|' read -r name file from to <<< "$entry"
-  from="${from//\\|/|}"; from="${from//\\&/&}"; to="${to//\\&/&}"
+  IFS='~' read -r name file from to <<< "$entry"
   git checkout -q -- .
   if ! grep -qF -- "$from" "$file"; then
     echo "NOT PLANTED  $name (text not found in $file)"; continue
