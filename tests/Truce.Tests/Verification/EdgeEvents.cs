@@ -110,6 +110,26 @@ internal static class EdgeEvents
         return rows.ToString();
     }
 
+    /// <summary>Events whose zone-share disc has a sample exactly on a distance threshold of the shipped agreements (<see cref="ThresholdSamples"/>), with sides every obligation of presence binds (Hezbollah, with deaths) and no governorate or country to cut the disc.</summary>
+    public static string OnThresholdCsv()
+    {
+        var ws = Workspace.Load([Repo.Path("examples/agreements")], new LoadOptions(null, null, AllowOutside: false));
+        Assert.False(ws.Diagnostics.HasErrors, string.Join("\n", ws.Diagnostics.Items));
+        var rows = new Rows(ws.Places, clues: false);
+        var town = LocationPrecision.Ucdp(1)!.Radius.Metres;
+        var terms = ws.Agreements.SelectMany(a => a.Zones).SelectMany(z => z.Variants).SelectMany(v => Terms(v.Expression)).OfType<DistanceTerm>().Distinct();
+        var who = new Profile("Government of Israel", "Hezbollah", 1, 0, 4);
+        foreach (var term in terms)
+        {
+            foreach (var c in ThresholdSamples.For(ws.Catalog.Features[term.Feature], term.Threshold.Metres, town).Where((_, i) => i % 3 == 1))
+            {
+                rows.Add(c.Centre, 1, who, new DateOnly(2018, 9, 15), new DateOnly(2018, 9, 15), 1, c.Sample);
+            }
+        }
+
+        return rows.ToString();
+    }
+
     private abstract record Term(string Feature);
 
     private sealed record DistanceTerm(string Feature, Distance Threshold) : Term(Feature);
@@ -471,7 +491,7 @@ internal static class EdgeEvents
     ];
 
     /// <summary>The rows of the file, numbered, with the sides, days and unit rotated for each located probe.</summary>
-    private sealed class Rows(AdminUnitTable places)
+    private sealed class Rows(AdminUnitTable places, bool clues = true)
     {
         private static readonly string[] OtherUnits =
             ["", "Quneitra Governorate", "Damascus Governorate", "Daraa Governorate", "Rif Dimashq Governorate", "As Suwayda Governorate", "Homs Governorate", "Aleppo Governorate", "Unlisted Governorate"];
@@ -490,10 +510,10 @@ internal static class EdgeEvents
         public void Add(GeoPoint p, int wherePrec, Profile who, DateOnly start, DateOnly end, int datePrec, int k)
         {
             // Every other event names the governorate that holds it; the rest name another one (or none, or one not listed).
-            string adm1 = Pick(k, 4, 2) == 0
+            string adm1 = !clues ? string.Empty : Pick(k, 4, 2) == 0
                 ? units.FirstOrDefault(u => u.Contains(p))?.Name ?? string.Empty
                 : OtherUnits[Pick(k, 5, OtherUnits.Length)];
-            string country = Pick(k, 6, 11) switch { 3 => "Israel", 7 => "Jordan", 9 => string.Empty, _ => "Syria" };
+            string country = !clues ? string.Empty : Pick(k, 6, 11) switch { 3 => "Israel", 7 => "Jordan", 9 => string.Empty, _ => "Syria" };
             int id = 9_000_000 + count++;
             string lat = p.Latitude.ToString("R", CultureInfo.InvariantCulture), lon = p.Longitude.ToString("R", CultureInfo.InvariantCulture);
             int best = who.DeathsA + who.DeathsB;

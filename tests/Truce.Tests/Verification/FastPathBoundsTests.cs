@@ -217,6 +217,33 @@ public class FastPathBoundsTests
                 return ZoneShare.Estimate(zone, c, r, unit, cache) == ZoneShare.Estimate(zone, c, r, unit, null);
             }, iter: 150);
         }
+
+        /// <summary>Fails on the fast path as of this commit: see <see cref="ThresholdSamples"/> and the report-level case in <see cref="ReferenceEquivalenceTests"/>.</summary>
+        [Fact]
+        public void Should_Be_The_Same_When_A_Disc_Sample_Lies_Exactly_On_The_Threshold()
+        {
+            var r = LocationPrecision.Ucdp(1)!.Radius;
+            var cases = ThresholdSamples.For(World.Catalog.Features["al-qusayr"], 5_000, r.Metres)
+                .Concat(ThresholdSamples.For(World.Catalog.Features["israel-syria-line"], 20_000, r.Metres).Where((_, i) => i % 3 == 1));
+            var differ = new List<string>();
+            int count = 0;
+            foreach (var c in cases)
+            {
+                count++;
+                var zone = CompiledZone.Compile(new WithinExpr(Distance.FromMetres(c.Threshold), c.Feature), World.Catalog);
+                var cache = new DistanceCache();
+                zone.Evaluate(c.Centre, r, cache, []);
+                var fast = ZoneShare.Estimate(zone, c.Centre, r, null, cache);
+                var exact = ZoneShare.Estimate(zone, c.Centre, r, null, null);
+                if (fast != exact)
+                {
+                    differ.Add($"{c.Feature} {c.Threshold} m, sample {c.Sample} {(c.Outward ? "beyond" : "before")} ({c.Centre.Latitude:R}, {c.Centre.Longitude:R}): {fast} with the centre's distances, {exact} measured afresh");
+                }
+            }
+
+            Assert.True(count > 100, $"only {count} cases were constructed");
+            Assert.True(differ.Count == 0, $"{differ.Count} of {count} estimates differ:\n" + string.Join("\n", differ.Take(10)));
+        }
     }
 
     public class TheUnitCaches

@@ -49,4 +49,20 @@ public sealed class ReferenceEquivalenceTests : IDisposable
         File.WriteAllText(file, EdgeEvents.Csv());
         VerifyRun.AssertSameReport(Specs, [file]);
     }
+
+    /// <summary>
+    /// Fails on the fast path as of this commit. Minimal case: one UCDP row, Hezbollah with 4 deaths on 2018-07-01 at
+    /// (34.512639209200856, 36.53004814674261), where_prec 1 (2 km), 4604.715 m from al-Qusayr (qusayr-2018: within
+    /// 5 km). Disc sample 2 lies straight beyond the centre: the triangle inequality bounds its distance by
+    /// 4604.715292478796 ± 395.28470752104744 = [4209.43, 4999.999999999844] m, so the fast path counts it inside,
+    /// while measured it is 5000.000000000087 m, outside: zone chance 0.5781 (score 47) on the fast path, 0.5625
+    /// (score 46) on the reference path.
+    /// </summary>
+    [Fact]
+    public void Should_Give_The_Same_Report_When_A_Disc_Sample_Lies_Exactly_On_A_Threshold()
+    {
+        var file = Path.Combine(temp, "ged-on-threshold.csv");
+        File.WriteAllText(file, EdgeEvents.OnThresholdCsv());
+        VerifyRun.AssertSameReport(Specs, [file]);
+    }
 }
