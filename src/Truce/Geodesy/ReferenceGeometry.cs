@@ -78,18 +78,18 @@ public sealed class ReferenceFeature
     // A dedicated lock: locking a collection goes through the monitor's slow path (its header is shared with other uses).
     private readonly Lock gate = new();
 
-    private NetTopologySuite.Operation.Distance.IndexedFacetDistance? facets;
+    private PlanarEdges? edges;
 
     /// <summary>For areas: the planar (degree) distance from a point to the area's edges, through an index built on first use.</summary>
-    internal double PlanarDistance(NetTopologySuite.Geometries.Point p)
+    internal double PlanarDistance(double longitude, double latitude)
     {
-        NetTopologySuite.Operation.Distance.IndexedFacetDistance index;
+        PlanarEdges index;
         lock (gate)
         {
-            index = facets ??= new NetTopologySuite.Operation.Distance.IndexedFacetDistance(Planar);
+            index = edges ??= new PlanarEdges(Planar);
         }
 
-        return index.Distance(p);
+        return index.Distance(longitude, latitude);
     }
 
     /// <summary>A point feature.</summary>
