@@ -136,6 +136,64 @@ public abstract class CompiledZone
         }
     }
 
+    // Coarse cells settle most of a zone's surroundings with one evaluation each; fine cells the rest, away from edges.
+    private static readonly double[] CellSizes = [0.5, 0.0625];
+    private readonly Lock cellGate = new();
+    private readonly Dictionary<(int Level, int Row, int Column), Judgement> cells = [];
+
+    /// <summary>The judgement of an exact point (radius zero) when a grid cell holding it lies wholly inside or wholly outside the zone; null when the point needs the exact test.</summary>
+    /// <remarks>
+    /// A cell is judged once, as the disc around its centre that covers the whole cell (plus a metre), with the same
+    /// sound evaluation as any evidence disc: yes or no for the disc is yes or no for every point in the cell. Cells
+    /// across an edge stay undecided, so every boundary case still gets the exact test.
+    /// </remarks>
+    internal Judgement? SettledPoint(GeoPoint p)
+    {
+        if (Math.Abs(p.Latitude) > 80)
+        {
+            return null; // cells near the poles are not small discs
+        }
+
+        for (int level = 0; level < CellSizes.Length; level++)
+        {
+            double size = CellSizes[level];
+            var key = (level, (int)Math.Floor((p.Latitude + 90) / size), (int)Math.Floor((p.Longitude + 180) / size));
+            Judgement answer;
+            lock (cellGate)
+            {
+                if (!cells.TryGetValue(key, out answer))
+                {
+                    answer = JudgeCell(size, key.Item2, key.Item3);
+                    cells[key] = answer;
+                }
+            }
+
+            if (answer != Judgement.Uncertain)
+            {
+                return answer;
+            }
+        }
+
+        return null;
+    }
+
+    private Judgement JudgeCell(double size, int row, int column)
+    {
+        double south = (row * size) - 90, west = (column * size) - 180;
+        var centre = new GeoPoint(south + (size / 2), west + (size / 2));
+        double reach = 0;
+        foreach (var lat in (double[])[south, south + size])
+        {
+            foreach (var lon in (double[])[west, west + size])
+            {
+                reach = Math.Max(reach, Geodesic.Wgs84.DistanceBetween(centre, new GeoPoint(lat, lon)).Metres);
+            }
+        }
+
+        // The corners are the farthest points of a small cell; the factor and the metre cover rounding in both tests.
+        return EvaluateCore(centre, Distance.FromMetres((reach * 1.001) + 1), new DistanceCache(), [], null);
+    }
+
     /// <summary>A box that contains every point of the zone; null when the zone is provably empty.</summary>
     public abstract BoundingBox? Bounds { get; }
 
@@ -403,7 +461,9 @@ public abstract class CompiledZone
         {
             var d = cache.DistanceTo(feature, point);
             measures.Add(new ZoneMeasure(feature.Id, d, null));
-            var byDisc = !radius.IsFinite || d <= radius ? Judgement.Uncertain : OnSide(point) ? Judgement.Yes : Judgement.No;
+            // Past the line's ends the sides meet along its extension, which a disc may cross without touching the line.
+            var byDisc = !radius.IsFinite || d <= radius || (radius.Metres > 0 && feature.Lines[0].NearestIsAnEnd(point)) ? Judgement.Uncertain
+                : OnSide(point) ? Judgement.Yes : Judgement.No;
             return WithClue(byDisc, clue);
         }
 

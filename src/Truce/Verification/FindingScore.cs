@@ -91,17 +91,18 @@ internal static class ZoneShare
     /// <param name="radius">Their precision.</param>
     /// <param name="unit">The administrative unit the source names, if any.</param>
     /// <param name="centerDistances">Distances already measured from the coordinates: each disc sample's distance lies within its offset of them, which settles most samples without a geodesic.</param>
-    public static double? Estimate(CompiledZone zone, GeoPoint center, Distance radius, AdminUnit? unit, DistanceCache? centerDistances = null)
+    /// <param name="cells">Whether samples in grid cells wholly inside or outside the zone take the cell's answer (see <see cref="CompiledZone.SettledPoint"/>); the reference path measures every sample.</param>
+    public static double? Estimate(CompiledZone zone, GeoPoint center, Distance radius, AdminUnit? unit, DistanceCache? centerDistances = null, bool cells = false)
     {
         ArgumentNullException.ThrowIfNull(zone);
 
         // Known only to a unit, an event's possible places are the unit's whatever its coordinates: one estimate per unit and zone.
         if (!radius.IsFinite && unit is not null)
         {
-            return zone.UnitShare(unit, () => EstimateOver(zone, UnitSamples(unit), null));
+            return zone.UnitShare(unit, () => EstimateOver(zone, UnitSamples(unit), null, cells));
         }
 
-        return EstimateOver(zone, DiscSamples(center, radius, unit), centerDistances);
+        return EstimateOver(zone, DiscSamples(center, radius, unit), centerDistances, cells);
     }
 
     private static List<(GeoPoint Point, double Weight, Distance Offset)> UnitSamples(AdminUnit unit)
@@ -146,7 +147,7 @@ internal static class ZoneShare
         return points;
     }
 
-    private static double? EstimateOver(CompiledZone zone, List<(GeoPoint Point, double Weight, Distance Offset)> points, DistanceCache? centerDistances)
+    private static double? EstimateOver(CompiledZone zone, List<(GeoPoint Point, double Weight, Distance Offset)> points, DistanceCache? centerDistances, bool cells)
     {
         if (points.Count == 0)
         {
@@ -157,9 +158,15 @@ internal static class ZoneShare
         var scratch = new List<ZoneMeasure>();
         foreach (var (p, w, offset) in points)
         {
-            scratch.Clear();
-            var cache = centerDistances is not null && offset.IsFinite ? new DistanceCache(centerDistances, offset) : new DistanceCache();
-            inside += w * FindingScore.Of(zone.Evaluate(p, Distance.Zero, cache, scratch));
+            var judgement = cells ? zone.SettledPoint(p) : null;
+            if (judgement is null)
+            {
+                scratch.Clear();
+                var cache = centerDistances is not null && offset.IsFinite ? new DistanceCache(centerDistances, offset) : new DistanceCache();
+                judgement = zone.Evaluate(p, Distance.Zero, cache, scratch);
+            }
+
+            inside += w * FindingScore.Of(judgement.Value);
             total += w;
         }
 

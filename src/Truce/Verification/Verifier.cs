@@ -228,7 +228,7 @@ public sealed class Verifier
     private static FindingScore Score(Target t, Evidence.Evidence e, Judgement zone, (AdminUnit Unit, string Clue)? clue, double identity, Judgement activity, DistanceCache? distances)
     {
         double? zoneShare = zone == Judgement.Uncertain
-            ? ZoneShare.Estimate(t.Zone, e.Location, e.LocationPrecision.Radius, clue?.Unit, distances)
+            ? ZoneShare.Estimate(t.Zone, e.Location, e.LocationPrecision.Radius, clue?.Unit, distances, cells: distances is not null)
             : FindingScore.Of(zone);
         return new FindingScore(
             zoneShare,

@@ -107,4 +107,73 @@ public class CompiledZoneTests
             }
         }
     }
+
+    // The least share of 3000 Levant points the cells must settle: a side of an 89 km line is open past its ends.
+    public static TheoryData<string, int> ShippedZoneExpressions() => new()
+    {
+        { "within 85 km of the line, inside Syria", 1500 },
+        { "beyond 40 km of the line", 1500 },
+        { "area of Syria minus within 15 km of the line", 1500 },
+        { "west side of the line, or inside Israel", 600 },
+    };
+
+    private static CompiledZone Shipped(string name) => name switch
+    {
+        "within 85 km of the line, inside Syria" => CompiledZone.Compile(new AllExpr([new WithinExpr(Distance.FromKilometres(85), "israel-syria-line"), new AreaExpr("syria")]), Catalog),
+        "beyond 40 km of the line" => CompiledZone.Compile(new BeyondExpr(Distance.FromKilometres(40), "israel-syria-line"), Catalog),
+        "area of Syria minus within 15 km of the line" => CompiledZone.Compile(new DifferenceExpr(new AreaExpr("syria"), new WithinExpr(Distance.FromKilometres(15), "israel-syria-line")), Catalog),
+        _ => CompiledZone.Compile(new AnyExpr([new SideExpr("israel-syria-line", LineSide.Left), new AreaExpr("israel")]), Catalog),
+    };
+
+    [Theory]
+    [MemberData(nameof(ShippedZoneExpressions))]
+    public void A_Settled_Grid_Cell_Never_Contradicts_The_Exact_Test_Of_A_Point_In_It(string name, int leastSettled)
+    {
+        var zone = Shipped(name);
+        int settled = 0;
+        Generators.Levant.Sample(p =>
+        {
+            var byCell = zone.SettledPoint(p);
+            settled += byCell is null ? 0 : 1;
+            return byCell is null || byCell == zone.Evaluate(p, Distance.Zero);
+        }, iter: 3000);
+
+        // Most of the Levant is far from any edge: a grid that settled nothing would be a grid that does nothing.
+        Assert.True(settled >= leastSettled, $"only {settled} of 3000 points settled by cells");
+    }
+
+    [Fact]
+    public void Points_Just_Either_Side_Of_A_Threshold_Are_Left_To_The_Exact_Test()
+    {
+        var zone = Within(85);
+        var line = Catalog.Features["israel-syria-line"];
+        var foot = line.Lines[0].Vertices[line.Lines[0].Vertices.Count / 2];
+        foreach (var metres in new[] { 84_999.0, 85_001.0 })
+        {
+            // Due east of the middle of a north-south line: the distance is the offset, give or take the line's bend.
+            var p = Geodesic.Wgs84.Direct(foot, 90, Distance.FromMetres(metres));
+            var exact = line.DistanceTo(p).Metres;
+            if (Math.Abs(exact - 85_000) < 2_000)
+            {
+                Assert.Null(zone.SettledPoint(p));
+            }
+        }
+    }
+
+    [Fact]
+    public void A_Disc_Past_The_End_Of_A_Line_That_Straddles_Its_Extension_Is_Uncertain_Side()
+    {
+        var line = Catalog.Features["israel-syria-line"].Lines[0];
+        var west = CompiledZone.Compile(new SideExpr("israel-syria-line", LineSide.Left), Catalog);
+        var end = line.Vertices[^1];
+        var beyond = Geodesic.Wgs84.Direct(end, Geodesic.Wgs84.Inverse(line.Vertices[^2], end).Azimuth2, Distance.FromKilometres(20));
+
+        // Points 3 km either side of the line's extension, 20 km past its end, lie on opposite sides...
+        var east = Geodesic.Wgs84.Direct(beyond, 90, Distance.FromKilometres(3));
+        var westPoint = Geodesic.Wgs84.Direct(beyond, 270, Distance.FromKilometres(3));
+        Assert.NotEqual(west.Evaluate(east, Distance.Zero), west.Evaluate(westPoint, Distance.Zero));
+
+        // ...so a 5 km disc around the extension point, which never touches the line, cannot be on one side.
+        Assert.Equal(Judgement.Uncertain, west.Evaluate(beyond, Distance.FromKilometres(5)));
+    }
 }
