@@ -101,9 +101,14 @@ public sealed class Verifier
                 continue;
             }
 
-            var reasons = new List<string>();
-            var (actor, actorId, counterpartId, identification, identity) = MatchActors(t, evidence, reasons);
-            if (actor == Judgement.No)
+            if (!reference && !MayMatch(t, evidence))
+            {
+                t.Screening.OtherActors++;
+                continue;
+            }
+
+            var actors = MatchActors(t, evidence);
+            if (actors.Judgement == Judgement.No)
             {
                 t.Screening.OtherActors++;
                 continue;
@@ -124,7 +129,8 @@ public sealed class Verifier
             }
 
             var measures = new List<ZoneMeasure>();
-            var (zone, clueNote) = Locate(t.Zone, evidence, clue, coherent, cache, measures, reasons);
+            var located = new List<string>();
+            var (zone, clueNote) = Locate(t.Zone, evidence, clue, coherent, cache, measures, located);
             if (zone == Judgement.No)
             {
                 t.Screening.OutsideZone++;
@@ -132,13 +138,93 @@ public sealed class Verifier
                 // Just outside a distance threshold is where the reference line's own resolution matters: say so.
                 if (measures.Any(NearThreshold))
                 {
-                    t.NearMisses.Add(new Finding(evidence, zone, measures, time, actor, activity, actorId, counterpartId, identification, reasons, Confirmed: false,
-                        Score(t, evidence, zone, clue, identity, activity, reference ? null : cache), clueNote));
+                    if (!reference && t.NearMisses.IsFull && !Precedes(evidence, t.NearMisses.Last!))
+                    {
+                        t.NearMisses.CountOnly();
+                        continue;
+                    }
+
+                    t.NearMisses.Add(Build(t, evidence, zone, measures, time, actors, activity, located, nearMiss: true, confirmed: false,
+                        Score(t, evidence, zone, clue, actors.Chance, activity, reference ? null : cache), clueNote));
                 }
 
                 continue;
             }
 
+            bool allYes = zone == Judgement.Yes && time == Judgement.Yes && actors.Judgement == Judgement.Yes && activity == Judgement.Yes;
+            bool confirmed = allYes && evidence.Source.CanConfirm;
+
+            // Findings that could not be kept (at most maxFindings per kind) are only counted: building them, and for a
+            // possible one estimating its zone share (64 exact samples), would change nothing in any report.
+            if (!reference)
+            {
+                if (confirmed && t.Confirmed.IsFull && !Precedes(evidence, t.Confirmed.Last!))
+                {
+                    t.Confirmed.CountOnly();
+                    continue;
+                }
+
+                // The score with the whole zone share is an upper bound: if even that ranks last, skip the estimate.
+                if (!confirmed && zone == Judgement.Uncertain && t.Possible.IsFull && CannotBeKept(ScoreWithoutZone(t, evidence, actors.Chance, activity).Value, evidence, t.Possible.Last!))
+                {
+                    t.Possible.CountOnly();
+                    continue;
+                }
+            }
+
+            var score = Score(t, evidence, zone, clue, actors.Chance, activity, reference ? null : cache);
+            if (!reference && !confirmed && t.Possible.IsFull && CannotBeKept(score.Value, evidence, t.Possible.Last!))
+            {
+                t.Possible.CountOnly();
+                continue;
+            }
+
+            var finding = Build(t, evidence, zone, measures, time, actors, activity, located, nearMiss: false, confirmed, score, clueNote);
+            (finding.Confirmed ? t.Confirmed : t.Possible).Add(finding);
+        }
+    }
+
+    /// <summary>Whether an item comes before a kept finding in date-and-id order (so it would displace the last one).</summary>
+    private static bool Precedes(Evidence.Evidence e, Finding last)
+    {
+        int c = e.Time.Days.Start.CompareTo(last.Evidence.Time.Days.Start);
+        return (c != 0 ? c : string.CompareOrdinal(e.Id, last.Evidence.Id)) < 0;
+    }
+
+    /// <summary>Whether any reported actor could be in the bound class (and any in the protected class), on any day: most reports settle here with a lookup.</summary>
+    private bool MayMatch(Target t, Evidence.Evidence e)
+    {
+        bool Any(ActorClassSpec cls, Dictionary<(string, string?), bool> memo)
+        {
+            foreach (var report in e.Actors)
+            {
+                if (!memo.TryGetValue((report.Name, report.Category), out var may))
+                {
+                    may = matcher.MayMatch(report, cls);
+                    memo[(report.Name, report.Category)] = may;
+                }
+
+                if (may)
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+
+        return Any(t.Who, t.WhoMayMatch) && (t.Against is null || Any(t.Against, t.AgainstMayMatch));
+    }
+
+    /// <summary>A finding with every reason, in the order an analyst reads them: actors, location, time, activity, source.</summary>
+    private static Finding Build(Target t, Evidence.Evidence evidence, Judgement zone, List<ZoneMeasure> measures, Judgement time, ActorOutcome actors, Judgement activity,
+        List<string> located, bool nearMiss, bool confirmed, FindingScore score, string? clueNote)
+    {
+        var reasons = new List<string>();
+        var identification = Describe(t, evidence, actors, reasons);
+        reasons.AddRange(located);
+        if (!nearMiss)
+        {
             if (time == Judgement.Uncertain)
             {
                 reasons.Add(t.Obligation.Window is null
@@ -151,25 +237,13 @@ public sealed class Verifier
                 reasons.Add($"'{evidence.ReportedType}' may or may not be {Vocabulary.Name(t.Obligation.Activity)}");
             }
 
-            bool allYes = zone == Judgement.Yes && time == Judgement.Yes && actor == Judgement.Yes && activity == Judgement.Yes;
-
-            // A possible finding whose score could not reach the kept set, even with the whole zone share, is only
-            // counted: estimating its share (64 exact samples) would change nothing in any report.
-            if (!reference && !allYes && zone == Judgement.Uncertain && t.Possible.IsFull && CannotBeKept(ScoreWithoutZone(t, evidence, identity, activity).Value, evidence, t.Possible.Last!))
-            {
-                t.Possible.CountOnly();
-                continue;
-            }
-
-            if (allYes && !evidence.Source.CanConfirm)
+            if (zone == Judgement.Yes && time == Judgement.Yes && actors.Judgement == Judgement.Yes && activity == Judgement.Yes && !evidence.Source.CanConfirm)
             {
                 reasons.Add($"source {evidence.Source.SourceId} rated {evidence.Source.Code}: too weak to confirm alone");
             }
-
-            var finding = new Finding(evidence, zone, measures, time, actor, activity, actorId, counterpartId, identification, reasons, allYes && evidence.Source.CanConfirm,
-                Score(t, evidence, zone, clue, identity, activity, reference ? null : cache), clueNote);
-            (finding.Confirmed ? t.Confirmed : t.Possible).Add(finding);
         }
+
+        return new Finding(evidence, zone, measures, time, actors.Judgement, activity, actors.Who.Match?.ActorId, actors.Against.Match?.ActorId, identification, reasons, confirmed, score, clueNote);
     }
 
     /// <summary>Judges the item's location against a zone from every clue: the coordinates with their precision, and the administrative unit the source names.</summary>
@@ -251,41 +325,52 @@ public sealed class Verifier
         return w.Covers(days) ? Judgement.Yes : w.Overlaps(days) ? Judgement.Uncertain : Judgement.No;
     }
 
-    private (Judgement Judgement, string? ActorId, string? CounterpartId, string Identification, double Chance) MatchActors(Target t, Evidence.Evidence e, List<string> doubts)
+    private ActorOutcome MatchActors(Target t, Evidence.Evidence e)
     {
         var o = t.Obligation;
         var days = e.Time.Days;
         var who = Best(e, t.Who, days, exclude: -1, report => ActivityRules.RoleAnswers(o.Activity, e, report, o.Mutual));
         if (who.Judgement == Judgement.No)
         {
-            return (Judgement.No, null, null, string.Empty, 0);
+            return ActorOutcome.None;
         }
 
-        var whoReport = e.Actors[who.Index];
-        var identification = Identify(who.Match!, whoReport);
-        Doubt(who, whoReport, doubts, o.RoleNote(e, whoReport));
         double whoChance = who.Match!.Probability * FindingScore.Of(who.Role);
         if (t.Against is null)
         {
-            return (who.Judgement, who.Match!.ActorId, null, identification, whoChance);
+            return new ActorOutcome(who.Judgement, who, default, whoChance);
         }
 
         var against = Best(e, t.Against, days, exclude: who.Index, report => ActivityRules.RoleReceives(report.Role, o.Mutual));
         if (against.Judgement == Judgement.No)
         {
-            return (Judgement.No, null, null, string.Empty, 0);
+            return ActorOutcome.None;
         }
 
-        var againstReport = e.Actors[against.Index];
-        Doubt(against, againstReport, doubts, $"'{againstReport.Name}' as {Vocabulary.Name(againstReport.Role)} need not have been the one attacked");
-        return (Kleene.And(who.Judgement, against.Judgement), who.Match!.ActorId, against.Match!.ActorId,
-            $"{identification}; against {Identify(against.Match!, againstReport)}", whoChance * against.Match!.Probability * FindingScore.Of(against.Role));
+        return new ActorOutcome(Kleene.And(who.Judgement, against.Judgement), who, against, whoChance * against.Match!.Probability * FindingScore.Of(against.Role));
     }
 
-    private (Judgement Judgement, int Index, ActorMatch? Match, Judgement Role) Best(
-        Evidence.Evidence e, ActorClassSpec cls, DateRange days, int exclude, Func<ActorReport, Judgement> roleJudgement)
+    /// <summary>Who was matched and on what basis, with the doubts of each match added to <paramref name="doubts"/>.</summary>
+    private static string Describe(Target t, Evidence.Evidence e, ActorOutcome actors, List<string> doubts)
     {
-        var best = (Judgement: Judgement.No, Index: -1, Match: (ActorMatch?)null, Role: Judgement.No);
+        var who = actors.Who;
+        var whoReport = e.Actors[who.Index];
+        var identification = Identify(who.Match!, whoReport);
+        Doubt(who, doubts, () => t.Obligation.RoleNote(e, whoReport));
+        if (actors.Against.Match is null)
+        {
+            return identification;
+        }
+
+        var against = actors.Against;
+        var againstReport = e.Actors[against.Index];
+        Doubt(against, doubts, () => $"'{againstReport.Name}' as {Vocabulary.Name(againstReport.Role)} need not have been the one attacked");
+        return $"{identification}; against {Identify(against.Match!, againstReport)}";
+    }
+
+    private ActorPick Best(Evidence.Evidence e, ActorClassSpec cls, DateRange days, int exclude, Func<ActorReport, Judgement> roleJudgement)
+    {
+        var best = new ActorPick(Judgement.No, -1, null, Judgement.No);
         for (int i = 0; i < e.Actors.Count; i++)
         {
             var role = i == exclude ? Judgement.No : roleJudgement(e.Actors[i]);
@@ -298,7 +383,7 @@ public sealed class Verifier
             var j = Kleene.And(m.Judgement, role);
             if (j > best.Judgement || (j == best.Judgement && j != Judgement.No && m.Probability > best.Match!.Probability))
             {
-                best = (j, i, m, role);
+                best = new ActorPick(j, i, m, role);
             }
         }
 
@@ -308,7 +393,7 @@ public sealed class Verifier
     private static string Identify(ActorMatch match, ActorReport report) =>
         $"{match.ActorId}: reported as '{report.Name}' ({Vocabulary.Name(report.Role)}, {Vocabulary.Name(report.Basis)})";
 
-    private static void Doubt((Judgement Judgement, int Index, ActorMatch? Match, Judgement Role) best, ActorReport report, List<string> doubts, string roleNote)
+    private static void Doubt(ActorPick best, List<string> doubts, Func<string> roleNote)
     {
         if (best.Match!.Judgement == Judgement.Uncertain)
         {
@@ -317,7 +402,7 @@ public sealed class Verifier
 
         if (best.Role == Judgement.Uncertain)
         {
-            doubts.Add(roleNote);
+            doubts.Add(roleNote());
         }
     }
 
@@ -499,6 +584,21 @@ public sealed class Verifier
         public BoundedFindings NearMisses { get; } = new(Math.Min(maxFindings, 20));
 
         public ScreeningCounts Screening { get; } = new();
+
+        /// <summary>Per reported spelling and category: whether it could ever be in <see cref="Who"/>.</summary>
+        public Dictionary<(string, string?), bool> WhoMayMatch { get; } = [];
+
+        /// <summary>Per reported spelling and category: whether it could ever be in <see cref="Against"/>.</summary>
+        public Dictionary<(string, string?), bool> AgainstMayMatch { get; } = [];
+    }
+
+    /// <summary>The report that best matches one actor class: its index, the match and how its role answers.</summary>
+    private readonly record struct ActorPick(Judgement Judgement, int Index, ActorMatch? Match, Judgement Role);
+
+    /// <summary>How an item's actors answer an obligation: the bound side, the protected side if any, and the chance both are who the obligation needs.</summary>
+    private readonly record struct ActorOutcome(Judgement Judgement, ActorPick Who, ActorPick Against, double Chance)
+    {
+        public static readonly ActorOutcome None = new(Judgement.No, default, default, 0);
     }
 }
 
