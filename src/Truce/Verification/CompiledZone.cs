@@ -75,6 +75,9 @@ public sealed class DistanceCache
         return d;
     }
 
+    /// <summary>The zone-share samples of this point's disc, for the radius and unit they were drawn for.</summary>
+    internal (Distance Radius, AdminUnit? Unit, List<(GeoPoint Point, double Weight, Distance Offset)> Samples)? DiscSamples { get; set; }
+
     /// <summary>An upper bound on this point's distance to a feature: its distance to the centre's nearest point of it.</summary>
     internal bool TryUpperBound(ReferenceFeature feature, GeoPoint p, out double atMost)
     {

@@ -102,7 +102,24 @@ internal static class ZoneShare
             return zone.UnitShare(unit, () => EstimateOver(zone, UnitSamples(unit), null, cells));
         }
 
-        return EstimateOver(zone, DiscSamples(center, radius, unit), centerDistances, cells);
+        // The samples depend only on the point, its radius and unit: every reading that estimates this item shares them.
+        List<(GeoPoint Point, double Weight, Distance Offset)> samples;
+        if (cells && centerDistances is not null)
+        {
+            if (centerDistances.DiscSamples is not { } memo || memo.Radius != radius || memo.Unit != unit)
+            {
+                memo = (radius, unit, DiscSamples(center, radius, unit));
+                centerDistances.DiscSamples = memo;
+            }
+
+            samples = memo.Samples;
+        }
+        else
+        {
+            samples = DiscSamples(center, radius, unit);
+        }
+
+        return EstimateOver(zone, samples, centerDistances, cells);
     }
 
     private static List<(GeoPoint Point, double Weight, Distance Offset)> UnitSamples(AdminUnit unit)
