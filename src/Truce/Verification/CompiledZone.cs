@@ -142,17 +142,23 @@ public abstract class CompiledZone
     // Coarse cells settle most of a zone's surroundings with one evaluation each; fine cells the rest, away from edges.
     private static readonly double[] CellSizes = [0.5, 0.0625];
     private readonly Lock cellGate = new();
-    private readonly Dictionary<(int Level, int Row, int Column), Judgement> cells = [];
+    private readonly Dictionary<(int Level, double Radius, int Row, int Column), Judgement> cells = [];
 
     /// <summary>The judgement of an exact point (radius zero) when a grid cell holding it lies wholly inside or wholly outside the zone; null when the point needs the exact test.</summary>
+    internal Judgement? SettledPoint(GeoPoint p) => SettledDisc(p, Distance.Zero);
+
+    /// <summary>The judgement <see cref="Evaluate(GeoPoint, Distance, DistanceCache, List{ZoneMeasure}, LocationClue)"/> would give the disc of <paramref name="radius"/> around the point without a clue, when a grid cell settles it; null when the disc needs the exact test.</summary>
     /// <remarks>
-    /// A cell is judged once, as the disc around its centre that covers the whole cell (plus a metre), with the same
-    /// sound evaluation as any evidence disc: yes or no for the disc is yes or no for every point in the cell. Cells
-    /// across an edge stay undecided, so every boundary case still gets the exact test.
+    /// A cell is judged once per radius, as the disc around its centre that covers the whole cell plus the radius (and a
+    /// metre), with the same evaluation as any evidence disc. Each term's disc judgement only gets more decided as its
+    /// disc shrinks (a distance term's bounds tighten, an area's edge stays out of reach), and Kleene logic keeps a
+    /// decided combination decided, so a cell's yes or no is the answer for every disc of that radius centred in it.
+    /// Side-of-line terms past the line's ends are the exception for discs, so such zones settle only exact points.
+    /// Cells across an edge stay undecided: every boundary case still gets the exact test.
     /// </remarks>
-    internal Judgement? SettledPoint(GeoPoint p)
+    internal Judgement? SettledDisc(GeoPoint p, Distance radius)
     {
-        if (Math.Abs(p.Latitude) > 80)
+        if (Math.Abs(p.Latitude) > 80 || !radius.IsFinite || (radius.Metres > 0 && HasSideTerm))
         {
             return null; // cells near the poles are not small discs
         }
@@ -160,13 +166,13 @@ public abstract class CompiledZone
         for (int level = 0; level < CellSizes.Length; level++)
         {
             double size = CellSizes[level];
-            var key = (level, (int)Math.Floor((p.Latitude + 90) / size), (int)Math.Floor((p.Longitude + 180) / size));
+            var key = (level, radius.Metres, (int)Math.Floor((p.Latitude + 90) / size), (int)Math.Floor((p.Longitude + 180) / size));
             Judgement answer;
             lock (cellGate)
             {
                 if (!cells.TryGetValue(key, out answer))
                 {
-                    answer = JudgeCell(size, key.Item2, key.Item3);
+                    answer = JudgeCell(size, key.Item3, key.Item4, radius);
                     cells[key] = answer;
                 }
             }
@@ -180,7 +186,13 @@ public abstract class CompiledZone
         return null;
     }
 
-    private Judgement JudgeCell(double size, int row, int column)
+    /// <summary>Whether a side-of-line term occurs in the zone.</summary>
+    private protected virtual bool HasSideTerm => false;
+
+    /// <summary>Whether a distance term with a threshold occurs in the zone (only those can make a near miss).</summary>
+    internal virtual bool HasThreshold => false;
+
+    private Judgement JudgeCell(double size, int row, int column, Distance radius)
     {
         double south = (row * size) - 90, west = (column * size) - 180;
         var centre = new GeoPoint(south + (size / 2), west + (size / 2));
@@ -194,7 +206,7 @@ public abstract class CompiledZone
         }
 
         // The corners are the farthest points of a small cell; the factor and the metre cover rounding in both tests.
-        return EvaluateCore(centre, Distance.FromMetres((reach * 1.001) + 1), new DistanceCache(), [], null);
+        return EvaluateCore(centre, Distance.FromMetres((reach * 1.001) + 1 + radius.Metres), new DistanceCache(), [], null);
     }
 
     /// <summary>A box that contains every point of the zone; null when the zone is provably empty.</summary>
@@ -333,6 +345,8 @@ public abstract class CompiledZone
 
     private sealed class DistanceZone(ReferenceFeature feature, Distance threshold, bool within) : CompiledZone
     {
+        internal override bool HasThreshold => true;
+
         public override BoundingBox? Bounds => within ? feature.Bounds.Expand(threshold) : BoundingBox.World;
 
         protected override Judgement EvaluateCore(GeoPoint point, Distance radius, DistanceCache cache, List<ZoneMeasure> measures, LocationClue? clue)
@@ -458,6 +472,8 @@ public abstract class CompiledZone
 
     private sealed class SideZone(ReferenceFeature feature, LineSide side) : CompiledZone
     {
+        private protected override bool HasSideTerm => true;
+
         public override BoundingBox? Bounds => BoundingBox.World;
 
         protected override Judgement EvaluateCore(GeoPoint point, Distance radius, DistanceCache cache, List<ZoneMeasure> measures, LocationClue? clue)
@@ -509,6 +525,10 @@ public abstract class CompiledZone
         // "and" is settled by the first no, "or" by the first yes: the remaining parts need not be measured.
         private readonly Judgement settles = intersect ? Judgement.No : Judgement.Yes;
 
+        internal override bool HasThreshold => parts.Any(p => p.HasThreshold);
+
+        private protected override bool HasSideTerm => parts.Any(p => p.HasSideTerm);
+
         public override BoundingBox? Bounds { get; } = intersect
             ? parts.Select(p => p.Bounds).Aggregate((a, b) => a is { } x && b is { } y ? x.Intersect(y) : null)
             : parts.Select(p => p.Bounds).Aggregate((a, b) => a is { } x ? (b is { } y ? x.Union(y) : x) : b);
@@ -554,6 +574,10 @@ public abstract class CompiledZone
 
     private sealed class Difference(CompiledZone baseZone, CompiledZone minus) : CompiledZone
     {
+        internal override bool HasThreshold => baseZone.HasThreshold || minus.HasThreshold;
+
+        private protected override bool HasSideTerm => baseZone.HasSideTerm || minus.HasSideTerm;
+
         public override BoundingBox? Bounds => baseZone.Bounds;
 
         protected override Judgement EvaluateCore(GeoPoint point, Distance radius, DistanceCache cache, List<ZoneMeasure> measures, LocationClue? clue) =>

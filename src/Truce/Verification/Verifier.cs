@@ -128,6 +128,23 @@ public sealed class Verifier
                 continue;
             }
 
+            // An item that no list could keep needs only its judgement, and a grid cell settles most without measuring.
+            // A clue changes a settled disc only when it contradicts the coordinates, so an incoherent one is measured.
+            if (!reference && !Keepable(t, evidence, time, actors, activity) && t.Zone.SettledDisc(evidence.Location, radius) is { } settled && (clue is null || coherent.Value))
+            {
+                if (settled == Judgement.No)
+                {
+                    t.Screening.OutsideZone++;
+                }
+                else
+                {
+                    bool all = settled == Judgement.Yes && time == Judgement.Yes && actors.Judgement == Judgement.Yes && activity == Judgement.Yes;
+                    (all && evidence.Source.CanConfirm ? t.Confirmed : t.Possible).CountOnly();
+                }
+
+                continue;
+            }
+
             var measures = new List<ZoneMeasure>();
             var located = new List<string>();
             var (zone, clueNote) = Locate(t.Zone, evidence, clue, coherent, cache, measures, located);
@@ -182,6 +199,24 @@ public sealed class Verifier
             var finding = Build(t, evidence, zone, measures, time, actors, activity, located, nearMiss: false, confirmed, score, clueNote);
             (finding.Confirmed ? t.Confirmed : t.Possible).Add(finding);
         }
+    }
+
+    /// <summary>Whether some list of findings could keep the item, whatever its zone judgement turns out to be.</summary>
+    private static bool Keepable(Target t, Evidence.Evidence e, Judgement time, ActorOutcome actors, Judgement activity)
+    {
+        bool mayConfirm = time == Judgement.Yes && actors.Judgement == Judgement.Yes && activity == Judgement.Yes && e.Source.CanConfirm;
+        if (mayConfirm && (!t.Confirmed.IsFull || Precedes(e, t.Confirmed.Last!)))
+        {
+            return true;
+        }
+
+        // A possible finding's score is at most the one with the whole zone share (exactly that when inside).
+        if (!t.Possible.IsFull || !CannotBeKept(ScoreWithoutZone(t, e, actors.Chance, activity).Value, e, t.Possible.Last!))
+        {
+            return true;
+        }
+
+        return t.Zone.HasThreshold && (!t.NearMisses.IsFull || Precedes(e, t.NearMisses.Last!));
     }
 
     /// <summary>Whether an item comes before a kept finding in date-and-id order (so it would displace the last one).</summary>
