@@ -139,26 +139,43 @@ public abstract class CompiledZone
         }
     }
 
-    // Coarse cells settle most of a zone's surroundings with one evaluation each; fine cells the rest, away from edges.
+    // Coarse cells settle most of a term's surroundings with one measurement each; fine cells the rest, away from edges.
     private static readonly double[] CellSizes = [0.5, 0.0625];
     private readonly Lock cellGate = new();
-    private readonly Dictionary<(int Level, double Radius, int Row, int Column), Judgement> cells = [];
+    private readonly Dictionary<(int Level, double Radius, int Row, int Column), Judgement?> cells = [];
 
-    /// <summary>The judgement of an exact point (radius zero) when a grid cell holding it lies wholly inside or wholly outside the zone; null when the point needs the exact test.</summary>
-    internal Judgement? SettledPoint(GeoPoint p) => SettledDisc(p, Distance.Zero);
+    [ThreadStatic]
+    private static List<ZoneMeasure>? scratch;
 
-    /// <summary>The judgement <see cref="Evaluate(GeoPoint, Distance, DistanceCache, List{ZoneMeasure}, LocationClue)"/> would give the disc of <paramref name="radius"/> around the point without a clue, when a grid cell settles it; null when the disc needs the exact test.</summary>
+    /// <summary>The judgement <see cref="Evaluate(GeoPoint, Distance, DistanceCache, List{ZoneMeasure}, LocationClue)"/> gives, without its measures: each term takes its grid cell's answer where the cell settles it, and is measured exactly otherwise.</summary>
     /// <remarks>
-    /// A cell is judged once per radius, as the disc around its centre that covers the whole cell plus the radius (and a
-    /// metre), with the same evaluation as any evidence disc. Each term's disc judgement only gets more decided as its
-    /// disc shrinks (a distance term's bounds tighten, an area's edge stays out of reach), and Kleene logic keeps a
-    /// decided combination decided, so a cell's yes or no is the answer for every disc of that radius centred in it.
-    /// Side-of-line terms past the line's ends are the exception for discs, so such zones settle only exact points.
-    /// Cells across an edge stay undecided: every boundary case still gets the exact test.
+    /// For an item that no list of findings can keep only the judgement counts. A term's cell answer is the term's disc
+    /// judgement for every disc of that radius centred in the cell (see <see cref="CellAnswer"/>), so the term's value,
+    /// the clue applied to it and the Kleene combination are the same as the exact path's. The reference path never
+    /// comes here.
     /// </remarks>
-    internal Judgement? SettledDisc(GeoPoint p, Distance radius)
+    internal Judgement Judge(GeoPoint point, Distance radius, DistanceCache cache, LocationClue? clue) => JudgeCore(point, radius, cache, clue);
+
+    /// <summary>A term's judgement through its cells; combinations override it to combine their parts'.</summary>
+    private protected virtual Judgement JudgeCore(GeoPoint point, Distance radius, DistanceCache cache, LocationClue? clue)
     {
-        if (Math.Abs(p.Latitude) > 80 || !radius.IsFinite || (radius.Metres > 0 && HasSideTerm))
+        if (Settled(point, radius) is { } byCell)
+        {
+            return WithClue(byCell, clue);
+        }
+
+        var measures = scratch ??= [];
+        measures.Clear();
+        return EvaluateCore(point, radius, cache, measures, clue);
+    }
+
+    /// <summary>What the term's disc judgement is for every disc of <paramref name="radius"/> centred in the cell around <paramref name="centre"/> whose points all lie within <paramref name="reach"/> of it; null when that differs across the cell.</summary>
+    private protected virtual Judgement? CellAnswer(GeoPoint centre, Distance reach, Distance radius) => null;
+
+    /// <summary>The term's disc judgement from the grid cell holding the point, when the cell settles it.</summary>
+    internal Judgement? Settled(GeoPoint p, Distance radius)
+    {
+        if (Math.Abs(p.Latitude) > 80 || !radius.IsFinite)
         {
             return null; // cells near the poles are not small discs
         }
@@ -167,17 +184,18 @@ public abstract class CompiledZone
         {
             double size = CellSizes[level];
             var key = (level, radius.Metres, (int)Math.Floor((p.Latitude + 90) / size), (int)Math.Floor((p.Longitude + 180) / size));
-            Judgement answer;
+            Judgement? answer;
             lock (cellGate)
             {
                 if (!cells.TryGetValue(key, out answer))
                 {
-                    answer = JudgeCell(size, key.Item3, key.Item4, radius);
+                    var (centre, reach) = Cell(size, key.Item3, key.Item4);
+                    answer = CellAnswer(centre, reach, radius);
                     cells[key] = answer;
                 }
             }
 
-            if (answer != Judgement.Uncertain)
+            if (answer is not null)
             {
                 return answer;
             }
@@ -186,13 +204,10 @@ public abstract class CompiledZone
         return null;
     }
 
-    /// <summary>Whether a side-of-line term occurs in the zone.</summary>
-    private protected virtual bool HasSideTerm => false;
-
     /// <summary>Whether a distance term with a threshold occurs in the zone (only those can make a near miss).</summary>
     internal virtual bool HasThreshold => false;
 
-    private Judgement JudgeCell(double size, int row, int column, Distance radius)
+    private static (GeoPoint Centre, Distance Reach) Cell(double size, int row, int column)
     {
         double south = (row * size) - 90, west = (column * size) - 180;
         var centre = new GeoPoint(south + (size / 2), west + (size / 2));
@@ -205,8 +220,8 @@ public abstract class CompiledZone
             }
         }
 
-        // The corners are the farthest points of a small cell; the factor and the metre cover rounding in both tests.
-        return EvaluateCore(centre, Distance.FromMetres((reach * 1.001) + 1 + radius.Metres), new DistanceCache(), [], null);
+        // The corners are the farthest points of a small cell; the factor and the metre cover rounding in every test.
+        return (centre, Distance.FromMetres((reach * 1.001) + 1));
     }
 
     /// <summary>A box that contains every point of the zone; null when the zone is provably empty.</summary>
@@ -371,6 +386,24 @@ public abstract class CompiledZone
             return WithClue(radius.IsFinite ? Judge(d.Metres - radius.Metres, d.Metres + radius.Metres) : Judgement.Uncertain, clue);
         }
 
+        /// <remarks>
+        /// Every point of the cell is within the reach of its centre, so its distance d lies in [lo, hi] around the
+        /// centre's. The disc judgement of d is yes, no or uncertain by where d ± r falls; when that is the same at
+        /// both ends of the range it is the same throughout.
+        /// </remarks>
+        private protected override Judgement? CellAnswer(GeoPoint centre, Distance reach, Distance radius)
+        {
+            double d = feature.DistanceTo(centre).Metres, lo = d - reach.Metres, hi = d + reach.Metres, r = radius.Metres, t = threshold.Metres;
+            var bounded = Judge(lo - r, hi + r);
+            if (bounded != Judgement.Uncertain)
+            {
+                return bounded;
+            }
+
+            bool uncertainThroughout = within ? lo + r > t && hi - r <= t : hi - r < t && lo + r >= t;
+            return uncertainThroughout ? Judgement.Uncertain : null;
+        }
+
         private protected override Judgement QuickCore(GeoPoint point, Distance radius, AdminUnit? unit)
         {
             if (!within || UnitMayOverturnNo(unit))
@@ -432,6 +465,20 @@ public abstract class CompiledZone
         private protected override Judgement QuickCore(GeoPoint point, Distance radius, AdminUnit? unit) =>
             !UnitMayOverturnNo(unit) && !feature.Bounds.Expand(radius).Contains(point) ? Judgement.No : Judgement.Uncertain;
 
+        /// <remarks>
+        /// With no edge within reach + r of the centre, no disc in the cell reaches an edge and every point is on the
+        /// centre's side. With an edge within r - reach of the centre, every disc in the cell reaches it.
+        /// </remarks>
+        private protected override Judgement? CellAnswer(GeoPoint centre, Distance reach, Distance radius)
+        {
+            if (!feature.Area!.IsBoundaryWithin(centre, reach + radius))
+            {
+                return feature.Area.Contains(centre) ? Judgement.Yes : Judgement.No;
+            }
+
+            return radius > reach && feature.Area.IsBoundaryWithin(centre, radius - reach) ? Judgement.Uncertain : null;
+        }
+
         private protected override bool MayMeasureNearThreshold(GeoPoint point, Distance radius) => false;
 
         private Judgement ByDisc(GeoPoint point, Distance radius, DistanceCache cache)
@@ -472,8 +519,6 @@ public abstract class CompiledZone
 
     private sealed class SideZone(ReferenceFeature feature, LineSide side) : CompiledZone
     {
-        private protected override bool HasSideTerm => true;
-
         public override BoundingBox? Bounds => BoundingBox.World;
 
         protected override Judgement EvaluateCore(GeoPoint point, Distance radius, DistanceCache cache, List<ZoneMeasure> measures, LocationClue? clue)
@@ -527,8 +572,6 @@ public abstract class CompiledZone
 
         internal override bool HasThreshold => parts.Any(p => p.HasThreshold);
 
-        private protected override bool HasSideTerm => parts.Any(p => p.HasSideTerm);
-
         public override BoundingBox? Bounds { get; } = intersect
             ? parts.Select(p => p.Bounds).Aggregate((a, b) => a is { } x && b is { } y ? x.Intersect(y) : null)
             : parts.Select(p => p.Bounds).Aggregate((a, b) => a is { } x ? (b is { } y ? x.Union(y) : x) : b);
@@ -539,6 +582,18 @@ public abstract class CompiledZone
             for (int i = 1; i < parts.Length && result != settles; i++)
             {
                 var next = parts[i].EvaluateCore(point, radius, cache, measures, clue);
+                result = intersect ? Kleene.And(result, next) : Kleene.Or(result, next);
+            }
+
+            return result;
+        }
+
+        private protected override Judgement JudgeCore(GeoPoint point, Distance radius, DistanceCache cache, LocationClue? clue)
+        {
+            var result = parts[0].JudgeCore(point, radius, cache, clue);
+            for (int i = 1; i < parts.Length && result != settles; i++)
+            {
+                var next = parts[i].JudgeCore(point, radius, cache, clue);
                 result = intersect ? Kleene.And(result, next) : Kleene.Or(result, next);
             }
 
@@ -576,8 +631,6 @@ public abstract class CompiledZone
     {
         internal override bool HasThreshold => baseZone.HasThreshold || minus.HasThreshold;
 
-        private protected override bool HasSideTerm => baseZone.HasSideTerm || minus.HasSideTerm;
-
         public override BoundingBox? Bounds => baseZone.Bounds;
 
         protected override Judgement EvaluateCore(GeoPoint point, Distance radius, DistanceCache cache, List<ZoneMeasure> measures, LocationClue? clue) =>
@@ -585,6 +638,9 @@ public abstract class CompiledZone
 
         protected override Judgement EvaluateUnitCore(AdminUnit unit) =>
             Kleene.And(baseZone.EvaluateUnit(unit), Kleene.Not(minus.EvaluateUnit(unit)));
+
+        private protected override Judgement JudgeCore(GeoPoint point, Distance radius, DistanceCache cache, LocationClue? clue) =>
+            Kleene.And(baseZone.JudgeCore(point, radius, cache, clue), Kleene.Not(minus.JudgeCore(point, radius, cache, clue)));
 
         // Only the base can prove No cheaply: proving the minus Yes would need its measures.
         private protected override Judgement QuickCore(GeoPoint point, Distance radius, AdminUnit? unit) =>

@@ -91,7 +91,7 @@ internal static class ZoneShare
     /// <param name="radius">Their precision.</param>
     /// <param name="unit">The administrative unit the source names, if any.</param>
     /// <param name="centerDistances">Distances already measured from the coordinates: each disc sample's distance lies within its offset of them, which settles most samples without a geodesic.</param>
-    /// <param name="cells">Whether samples in grid cells wholly inside or outside the zone take the cell's answer (see <see cref="CompiledZone.SettledPoint"/>); the reference path measures every sample.</param>
+    /// <param name="cells">Whether samples take the grid cells' answers where they settle them (see <see cref="CompiledZone.Judge"/>); the reference path measures every sample.</param>
     public static double? Estimate(CompiledZone zone, GeoPoint center, Distance radius, AdminUnit? unit, DistanceCache? centerDistances = null, bool cells = false)
     {
         ArgumentNullException.ThrowIfNull(zone);
@@ -175,15 +175,10 @@ internal static class ZoneShare
         var scratch = new List<ZoneMeasure>();
         foreach (var (p, w, offset) in points)
         {
-            var judgement = cells ? zone.SettledPoint(p) : null;
-            if (judgement is null)
-            {
-                scratch.Clear();
-                var cache = centerDistances is not null && offset.IsFinite ? new DistanceCache(centerDistances, offset) : new DistanceCache();
-                judgement = zone.Evaluate(p, Distance.Zero, cache, scratch);
-            }
-
-            inside += w * FindingScore.Of(judgement.Value);
+            scratch.Clear();
+            var cache = centerDistances is not null && offset.IsFinite ? new DistanceCache(centerDistances, offset) : new DistanceCache();
+            var judgement = cells ? zone.Judge(p, Distance.Zero, cache, null) : zone.Evaluate(p, Distance.Zero, cache, scratch);
+            inside += w * FindingScore.Of(judgement);
             total += w;
         }
 

@@ -128,10 +128,11 @@ public sealed class Verifier
                 continue;
             }
 
-            // An item that no list could keep needs only its judgement, and a grid cell settles most without measuring.
-            // A clue changes a settled disc only when it contradicts the coordinates, so an incoherent one is measured.
-            if (!reference && !Keepable(t, evidence, time, actors, activity) && t.Zone.SettledDisc(evidence.Location, radius) is { } settled && (clue is null || coherent.Value))
+            // An item that no list could keep needs only its judgement, and grid cells settle most terms without measuring.
+            if (!reference && !Keepable(t, evidence, time, actors, activity))
             {
+                var unitClue = clue is { } c ? new LocationClue(c.Unit, () => coherent.Value) : null;
+                var settled = t.Zone.Judge(evidence.Location, radius, cache, unitClue);
                 if (settled == Judgement.No)
                 {
                     t.Screening.OutsideZone++;
