@@ -26,6 +26,13 @@ public sealed class Verifier
     private readonly AdminUnitTable places;
     private readonly bool reference;
 
+    // The indexed path: readings per reported spelling, a tally of items by days and activity, and scratch for one item.
+    private readonly Dictionary<(string Name, string? Category), int[]> readingsByActor = [];
+    private readonly Dictionary<(DateRange Days, Activity Activity), int> daysAndActivities = [];
+    private readonly List<int> candidates = [];
+    private readonly int[] stamps;
+    private int stamp;
+
     /// <summary>Prepares every obligation of every agreement under every reading of its zone.</summary>
     /// <exception cref="ArgumentException">A spec names geometry, zones or classes that do not exist (run the linter first).</exception>
     /// <param name="agreements">The agreements to verify.</param>
@@ -55,6 +62,8 @@ public sealed class Verifier
                 }
             }
         }
+
+        stamps = new int[targets.Count];
     }
 
     /// <summary>The reference geometry in use.</summary>
@@ -79,127 +88,189 @@ public sealed class Verifier
             unresolved[name] = unresolved.GetValueOrDefault(name) + 1;
         }
 
-        var cache = new DistanceCache();
-        (AdminUnit Unit, string Clue)? clue = null;
-        bool clueResolved = false;
-        // One item, one thread: no lock is needed to compute this once (a locking Lazy costs more than the test).
-        var coherent = new Lazy<bool>(() => clue is not { } k || k.Unit.Reaches(evidence.Location, evidence.LocationPrecision.Radius, CompiledZone.BoundaryTolerance), LazyThreadSafetyMode.None);
-        foreach (var t in targets)
+        var item = new Item(evidence, places);
+        if (reference)
         {
-            t.Screening.Considered++;
+            // The straightforward path: every reading screens every item, and counts as it goes.
+            foreach (var t in targets)
+            {
+                t.Screening.Considered++;
+                var time = TimeJudgement(t.Obligation.Window, evidence.Time.Days);
+                if (time == Judgement.No)
+                {
+                    t.Screening.OutsideWindow++;
+                    continue;
+                }
+
+                var activity = ActivityRules.ActivityMatches(t.Obligation.Activity, evidence.Activity);
+                if (activity == Judgement.No)
+                {
+                    t.Screening.OtherActivity++;
+                    continue;
+                }
+
+                Hold(t, item, time, activity);
+            }
+
+            return;
+        }
+
+        // Only the readings whose bound class could hold one of the reported actors are visited; the others' counts
+        // (outside the window, other activity, other actors) follow from a tally of days and activities at the end.
+        var key = (evidence.Time.Days, evidence.Activity);
+        daysAndActivities[key] = daysAndActivities.GetValueOrDefault(key) + 1;
+        foreach (int i in Candidates(evidence))
+        {
+            var t = targets[i];
             var time = TimeJudgement(t.Obligation.Window, evidence.Time.Days);
             if (time == Judgement.No)
             {
-                t.Screening.OutsideWindow++;
                 continue;
             }
 
             var activity = ActivityRules.ActivityMatches(t.Obligation.Activity, evidence.Activity);
             if (activity == Judgement.No)
             {
-                t.Screening.OtherActivity++;
                 continue;
             }
 
-            if (!reference && !MayMatch(t, evidence))
+            t.Reached++;
+            Hold(t, item, time, activity);
+        }
+    }
+
+    /// <summary>The readings (indexes, in spec order) whose bound class some reported actor could be in, on any day.</summary>
+    private List<int> Candidates(Evidence.Evidence e)
+    {
+        candidates.Clear();
+        stamp++;
+        foreach (var report in e.Actors)
+        {
+            var key = (report.Name, report.Category);
+            if (!readingsByActor.TryGetValue(key, out var reachable))
             {
-                t.Screening.OtherActors++;
-                continue;
+                reachable = [.. Enumerable.Range(0, targets.Count).Where(i => matcher.MayMatch(report, targets[i].Who))];
+                readingsByActor[key] = reachable;
             }
 
-            var actors = MatchActors(t, evidence);
-            if (actors.Judgement == Judgement.No)
+            foreach (int i in reachable)
             {
-                t.Screening.OtherActors++;
-                continue;
+                if (stamps[i] != stamp)
+                {
+                    stamps[i] = stamp;
+                    candidates.Add(i);
+                }
             }
+        }
 
-            if (!clueResolved)
-            {
-                clue = places.Resolve(evidence.Admin);
-                clueResolved = true;
-            }
+        if (e.Actors.Count > 1)
+        {
+            candidates.Sort();
+        }
 
-            // Proven outside with bounds alone, and too far from any threshold for a near miss: nothing to measure.
-            var radius = evidence.LocationPrecision.Radius;
-            if (!reference && t.Zone.CertainlyOutside(evidence.Location, radius, clue?.Unit))
+        return candidates;
+    }
+
+    /// <summary>Holds an item that is in a reading's window and activity against its actors and zone, and keeps or counts the finding.</summary>
+    private void Hold(Target t, Item item, Judgement time, Judgement activity)
+    {
+        var evidence = item.Evidence;
+        var cache = item.Distances;
+        if (!reference && t.Against is not null && !MayMatchAgainst(t, evidence))
+        {
+            t.ActorsNotMatched++;
+            return;
+        }
+
+        var actors = MatchActors(t, evidence);
+        if (actors.Judgement == Judgement.No)
+        {
+            t.ActorsNotMatched++;
+            return;
+        }
+
+        var clue = item.Clue;
+        var coherent = item.Coherent;
+
+        // Proven outside with bounds alone, and too far from any threshold for a near miss: nothing to measure.
+        var radius = evidence.LocationPrecision.Radius;
+        if (!reference && t.Zone.CertainlyOutside(evidence.Location, radius, clue?.Unit))
+        {
+            t.Screening.OutsideZone++;
+            return;
+        }
+
+        // An item that no list could keep needs only its judgement, and grid cells settle most terms without measuring.
+        if (!reference && !Keepable(t, evidence, time, actors, activity))
+        {
+            var unitClue = clue is { } c ? new LocationClue(c.Unit, () => coherent.Value) : null;
+            var settled = t.Zone.Judge(evidence.Location, radius, cache, unitClue);
+            if (settled == Judgement.No)
             {
                 t.Screening.OutsideZone++;
-                continue;
             }
-
-            // An item that no list could keep needs only its judgement, and grid cells settle most terms without measuring.
-            if (!reference && !Keepable(t, evidence, time, actors, activity))
+            else
             {
-                var unitClue = clue is { } c ? new LocationClue(c.Unit, () => coherent.Value) : null;
-                var settled = t.Zone.Judge(evidence.Location, radius, cache, unitClue);
-                if (settled == Judgement.No)
-                {
-                    t.Screening.OutsideZone++;
-                }
-                else
-                {
-                    bool all = settled == Judgement.Yes && time == Judgement.Yes && actors.Judgement == Judgement.Yes && activity == Judgement.Yes;
-                    (all && evidence.Source.CanConfirm ? t.Confirmed : t.Possible).CountOnly();
-                }
-
-                continue;
+                bool all = settled == Judgement.Yes && time == Judgement.Yes && actors.Judgement == Judgement.Yes && activity == Judgement.Yes;
+                (all && evidence.Source.CanConfirm ? t.Confirmed : t.Possible).CountOnly();
             }
 
-            var measures = new List<ZoneMeasure>();
-            var located = new List<string>();
-            var (zone, clueNote) = Locate(t.Zone, evidence, clue, coherent, cache, measures, located);
-            if (zone == Judgement.No)
+            return;
+        }
+
+        var measures = new List<ZoneMeasure>();
+        var located = new List<string>();
+        var (zone, clueNote) = Locate(t.Zone, evidence, clue, coherent, cache, measures, located);
+        if (zone == Judgement.No)
+        {
+            t.Screening.OutsideZone++;
+
+            // Just outside a distance threshold is where the reference line's own resolution matters: say so.
+            if (measures.Any(NearThreshold))
             {
-                t.Screening.OutsideZone++;
-
-                // Just outside a distance threshold is where the reference line's own resolution matters: say so.
-                if (measures.Any(NearThreshold))
+                if (!reference && t.NearMisses.IsFull && !Precedes(evidence, t.NearMisses.Last!))
                 {
-                    if (!reference && t.NearMisses.IsFull && !Precedes(evidence, t.NearMisses.Last!))
-                    {
-                        t.NearMisses.CountOnly();
-                        continue;
-                    }
-
-                    t.NearMisses.Add(Build(t, evidence, zone, measures, time, actors, activity, located, nearMiss: true, confirmed: false,
-                        Score(t, evidence, zone, clue, actors.Chance, activity, reference ? null : cache), clueNote));
+                    t.NearMisses.CountOnly();
+                    return;
                 }
 
-                continue;
+                t.NearMisses.Add(Build(t, evidence, zone, measures, time, actors, activity, located, nearMiss: true, confirmed: false,
+                    Score(t, evidence, zone, clue, actors.Chance, activity, reference ? null : cache), clueNote));
             }
 
-            bool allYes = zone == Judgement.Yes && time == Judgement.Yes && actors.Judgement == Judgement.Yes && activity == Judgement.Yes;
-            bool confirmed = allYes && evidence.Source.CanConfirm;
+            return;
+        }
 
-            // Findings that could not be kept (at most maxFindings per kind) are only counted: building them, and for a
-            // possible one estimating its zone share (64 exact samples), would change nothing in any report.
-            if (!reference)
+        bool allYes = zone == Judgement.Yes && time == Judgement.Yes && actors.Judgement == Judgement.Yes && activity == Judgement.Yes;
+        bool confirmed = allYes && evidence.Source.CanConfirm;
+
+        // Findings that could not be kept (at most maxFindings per kind) are only counted: building them, and for a
+        // possible one estimating its zone share (64 exact samples), would change nothing in any report.
+        if (!reference)
+        {
+            if (confirmed && t.Confirmed.IsFull && !Precedes(evidence, t.Confirmed.Last!))
             {
-                if (confirmed && t.Confirmed.IsFull && !Precedes(evidence, t.Confirmed.Last!))
-                {
-                    t.Confirmed.CountOnly();
-                    continue;
-                }
-
-                // The score with the whole zone share is an upper bound: if even that ranks last, skip the estimate.
-                if (!confirmed && zone == Judgement.Uncertain && t.Possible.IsFull && CannotBeKept(ScoreWithoutZone(t, evidence, actors.Chance, activity).Value, evidence, t.Possible.Last!))
-                {
-                    t.Possible.CountOnly();
-                    continue;
-                }
+                t.Confirmed.CountOnly();
+                return;
             }
 
-            var score = Score(t, evidence, zone, clue, actors.Chance, activity, reference ? null : cache);
-            if (!reference && !confirmed && t.Possible.IsFull && CannotBeKept(score.Value, evidence, t.Possible.Last!))
+            // The score with the whole zone share is an upper bound: if even that ranks last, skip the estimate.
+            if (!confirmed && zone == Judgement.Uncertain && t.Possible.IsFull && CannotBeKept(ScoreWithoutZone(t, evidence, actors.Chance, activity).Value, evidence, t.Possible.Last!))
             {
                 t.Possible.CountOnly();
-                continue;
+                return;
             }
-
-            var finding = Build(t, evidence, zone, measures, time, actors, activity, located, nearMiss: false, confirmed, score, clueNote);
-            (finding.Confirmed ? t.Confirmed : t.Possible).Add(finding);
         }
+
+        var score = Score(t, evidence, zone, clue, actors.Chance, activity, reference ? null : cache);
+        if (!reference && !confirmed && t.Possible.IsFull && CannotBeKept(score.Value, evidence, t.Possible.Last!))
+        {
+            t.Possible.CountOnly();
+            return;
+        }
+
+        var finding = Build(t, evidence, zone, measures, time, actors, activity, located, nearMiss: false, confirmed, score, clueNote);
+        (finding.Confirmed ? t.Confirmed : t.Possible).Add(finding);
     }
 
     /// <summary>Whether some list of findings could keep the item, whatever its zone judgement turns out to be.</summary>
@@ -227,29 +298,24 @@ public sealed class Verifier
         return (c != 0 ? c : string.CompareOrdinal(e.Id, last.Evidence.Id)) < 0;
     }
 
-    /// <summary>Whether any reported actor could be in the bound class (and any in the protected class), on any day: most reports settle here with a lookup.</summary>
-    private bool MayMatch(Target t, Evidence.Evidence e)
+    /// <summary>Whether any reported actor could be in the protected class, on any day (the bound class is settled by <see cref="Candidates"/>).</summary>
+    private bool MayMatchAgainst(Target t, Evidence.Evidence e)
     {
-        bool Any(ActorClassSpec cls, Dictionary<(string, string?), bool> memo)
+        foreach (var report in e.Actors)
         {
-            foreach (var report in e.Actors)
+            if (!t.AgainstMayMatch.TryGetValue((report.Name, report.Category), out var may))
             {
-                if (!memo.TryGetValue((report.Name, report.Category), out var may))
-                {
-                    may = matcher.MayMatch(report, cls);
-                    memo[(report.Name, report.Category)] = may;
-                }
-
-                if (may)
-                {
-                    return true;
-                }
+                may = matcher.MayMatch(report, t.Against!);
+                t.AgainstMayMatch[(report.Name, report.Category)] = may;
             }
 
-            return false;
+            if (may)
+            {
+                return true;
+            }
         }
 
-        return Any(t.Who, t.WhoMayMatch) && (t.Against is null || Any(t.Against, t.AgainstMayMatch));
+        return false;
     }
 
     /// <summary>A finding with every reason, in the order an analyst reads them: actors, location, time, activity, source.</summary>
@@ -349,7 +415,52 @@ public sealed class Verifier
     }
 
     /// <summary>The verdicts, in spec order (agreement, obligation, reading).</summary>
-    public IReadOnlyList<Verdict> Verdicts() => [.. targets.Select(Decide)];
+    public IReadOnlyList<Verdict> Verdicts()
+    {
+        foreach (var t in targets)
+        {
+            if (reference)
+            {
+                t.Screening.OtherActors = t.ActorsNotMatched;
+            }
+            else
+            {
+                Tally(t);
+            }
+        }
+
+        return [.. targets.Select(Decide)];
+    }
+
+    /// <summary>The indexed path's screening counts: what the reference path counts item by item, from the tally of days and activities.</summary>
+    /// <remarks>
+    /// Every item is considered. Those outside the window and those of another activity follow from the tally; of
+    /// the rest, the ones not visited had no actor that could be in the bound class, so the reference path would have
+    /// set them aside for their actors, as it did the visited ones whose actors did not match.
+    /// </remarks>
+    private void Tally(Target t)
+    {
+        int inWindow = 0, inWindowAndActivity = 0;
+        foreach (var ((days, activity), n) in daysAndActivities)
+        {
+            if (TimeJudgement(t.Obligation.Window, days) == Judgement.No)
+            {
+                continue;
+            }
+
+            inWindow += n;
+            if (ActivityRules.ActivityMatches(t.Obligation.Activity, activity) != Judgement.No)
+            {
+                inWindowAndActivity += n;
+            }
+        }
+
+        var s = t.Screening;
+        s.Considered = (int)EvidenceCount;
+        s.OutsideWindow = (int)EvidenceCount - inWindow;
+        s.OtherActivity = inWindow - inWindowAndActivity;
+        s.OtherActors = t.ActorsNotMatched + (inWindowAndActivity - t.Reached);
+    }
 
     private static Judgement TimeJudgement(ValidityPeriod? window, DateRange days)
     {
@@ -621,11 +732,45 @@ public sealed class Verifier
 
         public ScreeningCounts Screening { get; } = new();
 
-        /// <summary>Per reported spelling and category: whether it could ever be in <see cref="Who"/>.</summary>
-        public Dictionary<(string, string?), bool> WhoMayMatch { get; } = [];
+        /// <summary>Items in the window and activity whose actors did not match.</summary>
+        public int ActorsNotMatched { get; set; }
+
+        /// <summary>Items visited on the indexed path: in the window and activity, with an actor that could be in the bound class.</summary>
+        public int Reached { get; set; }
 
         /// <summary>Per reported spelling and category: whether it could ever be in <see cref="Against"/>.</summary>
         public Dictionary<(string, string?), bool> AgainstMayMatch { get; } = [];
+    }
+
+    /// <summary>One item while it is held against the readings: the distances measured for it and its administrative clue, each found once and shared by every reading.</summary>
+    private sealed class Item(Evidence.Evidence evidence, AdminUnitTable places)
+    {
+        private (AdminUnit Unit, string Clue)? clue;
+        private bool clueResolved;
+
+        public Evidence.Evidence Evidence { get; } = evidence;
+
+        public DistanceCache Distances { get; } = new();
+
+        /// <summary>The administrative unit the source names, resolved on first use.</summary>
+        public (AdminUnit Unit, string Clue)? Clue
+        {
+            get
+            {
+                if (!clueResolved)
+                {
+                    (clue, clueResolved) = (places.Resolve(Evidence.Admin), true);
+                }
+
+                return clue;
+            }
+        }
+
+        /// <summary>Whether the coordinates, with their precision, reach the named unit. One item, one thread: no lock is needed to compute this once (a locking Lazy costs more than the test).</summary>
+        public Lazy<bool> Coherent => coherent ??= new Lazy<bool>(
+            () => Clue is not { } k || k.Unit.Reaches(Evidence.Location, Evidence.LocationPrecision.Radius, CompiledZone.BoundaryTolerance), LazyThreadSafetyMode.None);
+
+        private Lazy<bool>? coherent;
     }
 
     /// <summary>The report that best matches one actor class: its index, the match and how its role answers.</summary>
