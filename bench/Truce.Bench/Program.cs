@@ -15,5 +15,12 @@ if (args is ["generate-ged", var rowsText, var path])
     return 0;
 }
 
+if (args is ["parse-floor", var csv])
+{
+    // The byte-level parse floor of issue 8 on a UCDP GED CSV, with a newline count for reference (bench/big-file.sh).
+    ParseFloor.Run(csv, Console.Out);
+    return 0;
+}
+
 BenchmarkSwitcher.FromAssembly(typeof(Workload).Assembly).Run(args);
 return 0;
