@@ -155,8 +155,7 @@ public sealed class Verifier
 
             // A possible finding whose score could not reach the kept set, even with the whole zone share, is only
             // counted: estimating its share (64 exact samples) would change nothing in any report.
-            if (!reference && !allYes && zone == Judgement.Uncertain && t.Possible.IsFull
-                && ScoreWithoutZone(t, evidence, identity, activity).Value < t.Possible.Last!.Score.Value)
+            if (!reference && !allYes && zone == Judgement.Uncertain && t.Possible.IsFull && CannotBeKept(ScoreWithoutZone(t, evidence, identity, activity).Value, evidence, t.Possible.Last!))
             {
                 t.Possible.CountOnly();
                 continue;
@@ -204,6 +203,18 @@ public sealed class Verifier
         }
 
         return (judgement, note);
+    }
+
+    /// <summary>Whether a possible finding whose score is at most <paramref name="upper"/> would rank after <paramref name="last"/>: scores are whole numbers, so ties are common, and a tie goes to the earlier event.</summary>
+    private static bool CannotBeKept(int upper, Evidence.Evidence e, Finding last)
+    {
+        if (upper != last.Score.Value)
+        {
+            return upper < last.Score.Value;
+        }
+
+        int c = e.Time.Days.Start.CompareTo(last.Evidence.Time.Days.Start);
+        return (c != 0 ? c : string.CompareOrdinal(e.Id, last.Evidence.Id)) > 0;
     }
 
     /// <summary>The score with the zone chance at its maximum (1): an upper bound on the finding's score.</summary>
