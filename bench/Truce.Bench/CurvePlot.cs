@@ -49,13 +49,23 @@ public static class CurvePlot
             line.LegendText = style.Legend;
             foreach (var p in s)
             {
-                var text = plot.Add.Text(string.Create(CultureInfo.InvariantCulture, $"{p.MicrosPerRow:#,0.0} µs, reaches {p.ReachedPerRow:#,0.##}"), Math.Log10(p.Readings), Math.Log10(p.MicrosPerRow));
+                string reached = p.ReachedPerRow >= 0.01 ? p.ReachedPerRow.ToString("#,0.##", CultureInfo.InvariantCulture) : p.ReachedPerRow > 0 ? "< 0.01" : "0";
+                var text = plot.Add.Text(string.Create(CultureInfo.InvariantCulture, $"{p.MicrosPerRow:#,0.0} µs, reaches {reached}"), Math.Log10(p.Readings), Math.Log10(p.MicrosPerRow));
                 text.LabelFontColor = style.Color;
                 text.LabelFontSize = 13;
                 text.LabelBold = true;
-                text.LabelAlignment = name == "control" ? Alignment.LowerRight : Alignment.UpperLeft;
-                text.LabelOffsetX = name == "control" ? -6 : 6;
-                text.LabelOffsetY = name == "control" ? -6 : 6;
+
+                // Control labels above the line, sparse ones below it; the last ones above and to the left, clear of the line and the edge.
+                bool last = p.Readings == readings[^1], above = name == "control" || last, left = last || (p.Readings != readings[0] && above);
+                text.LabelAlignment = (above, left) switch
+                {
+                    (true, true) => Alignment.LowerRight,
+                    (true, false) => Alignment.LowerLeft,
+                    (false, true) => Alignment.UpperRight,
+                    (false, false) => Alignment.UpperLeft,
+                };
+                text.LabelOffsetX = left ? -8 : 8;
+                text.LabelOffsetY = above ? -8 : 8;
             }
         }
 
