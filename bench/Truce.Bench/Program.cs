@@ -7,6 +7,12 @@ if (args is ["quick"])
     return 0;
 }
 
+if (args is ["readings-curve", .. var curveArgs])
+{
+    // Cost against the number of obligation readings, sparse and covering specs; writes bench/results (bench/readings-curve.sh).
+    return ReadingsCurve.Run(curveArgs, Console.Out);
+}
+
 if (args is ["generate-ged", var rowsText, var path])
 {
     // Writes a generated UCDP GED file for memory and throughput runs of the real command (bench/big-file.sh).
