@@ -406,12 +406,13 @@ public abstract class CompiledZone
 
         private protected override Judgement QuickCore(GeoPoint point, Distance radius, AdminUnit? unit)
         {
-            if (!within || UnitMayOverturnNo(unit))
+            // The bound first: it is the cheaper question, and most items far from the line settle the term by it.
+            if (!within || feature.LowerBound(point).Metres - radius.Metres <= threshold.Metres)
             {
                 return Judgement.Uncertain;
             }
 
-            return feature.LowerBound(point).Metres - radius.Metres > threshold.Metres ? Judgement.No : Judgement.Uncertain;
+            return UnitMayOverturnNo(unit) ? Judgement.Uncertain : Judgement.No;
         }
 
         private protected override bool MayMeasureNearThreshold(GeoPoint point, Distance radius) =>

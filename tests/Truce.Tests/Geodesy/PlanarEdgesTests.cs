@@ -46,3 +46,25 @@ public class PlanarEdgesTests
         Assert.Throws<ArgumentException>(() => new PlanarEdges(point));
     }
 }
+
+/// <summary>The latitude bound that lets far points skip a geodesic must never exceed the geodesic.</summary>
+public class LatitudeBoundTests
+{
+    [Fact]
+    public void The_Latitude_Bound_Never_Exceeds_The_Geodesic_Distance()
+    {
+        // A micrometre of slack: at nanometre separations the geodesic solver's own rounding is larger than the bound.
+        Gen.Select(Generators.Point, Generators.Point).Sample(
+            (a, b) => ReferenceFeature.LatitudeBound(a, b).Metres <= Geodesic.Wgs84.DistanceBetween(a, b).Metres + 1e-6,
+            iter: 20_000);
+    }
+
+    [Fact]
+    public void Along_A_Meridian_The_Bound_Is_Within_A_Percent_Of_The_Distance()
+    {
+        // One degree of latitude from the equator is 110,574 m on WGS84: the bound is just under it.
+        var d = Geodesic.Wgs84.DistanceBetween(new GeoPoint(0, 10), new GeoPoint(1, 10)).Metres;
+        var bound = ReferenceFeature.LatitudeBound(new GeoPoint(0, 10), new GeoPoint(1, 10)).Metres;
+        Assert.InRange(bound, d * 0.999, d);
+    }
+}
