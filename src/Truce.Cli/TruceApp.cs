@@ -314,7 +314,12 @@ public static class TruceApp
 
         var verifier = new Verifier(ws.Agreements, ws.Catalog, ws.Actors, places: ws.Places);
         var ingest = new EvidenceIngest(new ImportContext(ws.Sources, env.Today, ImportLimits.Default), encoding, quarantineDir);
-        ingest.Run(evidencePaths, verifier.Observe, env.Cancel, verifier.Observe);
+        using (var pipeline = new VerifyPipeline(verifier))
+        {
+            ingest.Run(evidencePaths, pipeline.Observe, env.Cancel, pipeline.Observe);
+            pipeline.Complete();
+        }
+
         foreach (var note in ingest.Notes)
         {
             err.WriteLine(note);

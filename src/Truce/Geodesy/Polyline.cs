@@ -172,6 +172,13 @@ public sealed class Polyline
         return nearest.Distance.Metres < 1e-3 ? 0 : Math.Sign(side);
     }
 
+    /// <summary>Whether the point's nearest point of the line is one of its two ends: there "which side" is decided by the line's extension, which a disc can straddle without touching the line.</summary>
+    internal bool NearestIsAnEnd(GeoPoint point)
+    {
+        var n = Nearest(point);
+        return (n.SegmentIndex == 0 && n.Along <= 1e-6) || (n.SegmentIndex == segments.Length - 1 && n.Along >= segments[^1].Length.Metres - 1e-6);
+    }
+
     private double SideOfSegment(int i, double along, GeoPoint point)
     {
         // Azimuth of the line at the foot, and towards the point: sin of the difference is positive on the right.

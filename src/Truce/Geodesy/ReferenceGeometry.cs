@@ -78,18 +78,18 @@ public sealed class ReferenceFeature
     // A dedicated lock: locking a collection goes through the monitor's slow path (its header is shared with other uses).
     private readonly Lock gate = new();
 
-    private NetTopologySuite.Operation.Distance.IndexedFacetDistance? facets;
+    private PlanarEdges? edges;
 
     /// <summary>For areas: the planar (degree) distance from a point to the area's edges, through an index built on first use.</summary>
-    internal double PlanarDistance(NetTopologySuite.Geometries.Point p)
+    internal double PlanarDistance(double longitude, double latitude)
     {
-        NetTopologySuite.Operation.Distance.IndexedFacetDistance index;
+        PlanarEdges index;
         lock (gate)
         {
-            index = facets ??= new NetTopologySuite.Operation.Distance.IndexedFacetDistance(Planar);
+            index = edges ??= new PlanarEdges(Planar);
         }
 
-        return index.Distance(p);
+        return index.Distance(longitude, latitude);
     }
 
     /// <summary>A point feature.</summary>
@@ -115,10 +115,16 @@ public sealed class ReferenceFeature
     /// <summary>A cheap lower bound on <see cref="DistanceTo(GeoPoint)"/> (zero inside an area's box): never more than the exact distance.</summary>
     public Distance LowerBound(GeoPoint p) => Kind switch
     {
-        FeatureKind.Point => Geodesic.Wgs84.DistanceBetween(Point!.Value, p),
+        FeatureKind.Point => LatitudeBound(Point!.Value, p) is var far && far.Metres > FarEnough ? far : Geodesic.Wgs84.DistanceBetween(Point!.Value, p),
         FeatureKind.Line => Lines.Select(l => l.LowerBound(p)).Min(),
         _ => Distance.Zero,
     };
+
+    // Beyond this, a bound from latitudes alone rejects any zone worth the name without solving a geodesic.
+    private const double FarEnough = 2_000_000;
+
+    /// <summary>A lower bound from the difference in latitude: any path between them crosses it, and no degree of latitude is shorter than at the equator (110,574 m).</summary>
+    internal static Distance LatitudeBound(GeoPoint a, GeoPoint b) => Distance.FromMetres(Math.Abs(a.Latitude - b.Latitude) * 110_574 * 0.9999);
 
     /// <summary>For points and lines: the exact distance and the nearest point of the feature, whose distance to any other place bounds that place's distance from above.</summary>
     internal (Distance Distance, GeoPoint? Nearest) DistanceAndNearest(GeoPoint p)

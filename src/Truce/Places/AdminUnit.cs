@@ -78,17 +78,16 @@ public sealed class AdminUnit
 
     private readonly Dictionary<(string Feature, int Level), (double Min, double Max)> distanceRanges = [];
     private readonly Dictionary<string, Judgement> insideArea = new(StringComparer.Ordinal);
-    private NetTopologySuite.Operation.Distance.IndexedFacetDistance? facets;
+    private PlanarEdges? edges;
 
-    /// <summary>One facet index over every polygon of the unit (no union needed: a distance to the edges of the parts is what is asked).</summary>
-    private NetTopologySuite.Operation.Distance.IndexedFacetDistance Facets
+    /// <summary>One edge index over every polygon of the unit (no union needed: a distance to the edges of the parts is what is asked).</summary>
+    private PlanarEdges Edges
     {
         get
         {
             lock (gate)
             {
-                return facets ??= new NetTopologySuite.Operation.Distance.IndexedFacetDistance(
-                    new NetTopologySuite.Geometries.GeometryCollection([.. Areas.Select(a => a.Planar)]));
+                return edges ??= new PlanarEdges(new NetTopologySuite.Geometries.GeometryCollection([.. Areas.Select(a => a.Planar)]));
             }
         }
     }
@@ -145,8 +144,7 @@ public sealed class AdminUnit
         }
 
         double limit = radius.Metres + tolerance.Metres;
-        var p = new NetTopologySuite.Geometries.Point(point.Longitude, point.Latitude);
-        double degrees = Areas.Count == 1 ? Areas[0].PlanarDistance(p) : Facets.Distance(p);
+        double degrees = Areas.Count == 1 ? Areas[0].PlanarDistance(point.Longitude, point.Latitude) : Edges.Distance(point.Longitude, point.Latitude);
         double maxLat = Math.Min(89, Math.Max(Math.Abs(point.Latitude), Math.Max(Math.Abs(Bounds.South), Math.Abs(Bounds.North))) + degrees);
         double lower = degrees * 111_300 * Math.Cos(maxLat * Math.PI / 180) * 0.99, upper = degrees * 111_700;
         if (upper <= limit)

@@ -52,6 +52,39 @@ public sealed class ActorMatcher(ActorRegistry registry)
         return hit;
     }
 
+    private static readonly DateRange AllTime = new(DateOnly.MinValue, DateOnly.MaxValue);
+
+    /// <summary>Whether <see cref="Match"/> could answer anything but no for this report and class, on any day and in any role.</summary>
+    /// <remarks>
+    /// Most reports name actors that are not in a given class at all; this settles them with one lookup instead of a
+    /// match per event (the caller remembers the answer per spelling and category). A member that is excluded, unknown
+    /// to the registry or never in the class answers no on every day, and a coalition answers no exactly when each of
+    /// its members does.
+    /// </remarks>
+    public bool MayMatch(ActorReport report, ActorClassSpec spec)
+    {
+        ArgumentNullException.ThrowIfNull(report);
+        ArgumentNullException.ThrowIfNull(spec);
+        return Resolve(report.Name).Any(m => MemberMayMatch(m, report.Category, spec));
+    }
+
+    private bool MemberMayMatch(SideMember side, string? reportedCategory, ActorClassSpec spec)
+    {
+        if (side.Actor is not { } actor)
+        {
+            return false;
+        }
+
+        var category = reportedCategory ?? side.Category ?? actor.Category;
+        if (spec.Excludes.Contains(actor.Id) || spec.Excludes.Contains(category))
+        {
+            return false;
+        }
+
+        return spec.Actors.Contains(actor.Id)
+            || (spec.RegistryClass is { } cls && registry.Classes.ContainsKey(cls) && registry.Membership(cls, actor.Id, AllTime) != MembershipAnswer.NotMember);
+    }
+
     /// <summary>Matches one report (one actor or a coalition side) against one class for the event's days.</summary>
     /// <remarks>
     /// A coalition is a member when all its members are; when only some are, the event need not have involved them,

@@ -75,6 +75,9 @@ public sealed class DistanceCache
         return d;
     }
 
+    /// <summary>The zone-share samples of this point's disc, for the radius and unit they were drawn for.</summary>
+    internal (Distance Radius, AdminUnit? Unit, List<(GeoPoint Point, double Weight, Distance Offset)> Samples)? DiscSamples { get; set; }
+
     /// <summary>An upper bound on this point's distance to a feature: its distance to the centre's nearest point of it.</summary>
     internal bool TryUpperBound(ReferenceFeature feature, GeoPoint p, out double atMost)
     {
@@ -134,6 +137,91 @@ public abstract class CompiledZone
 
             return share;
         }
+    }
+
+    // Coarse cells settle most of a term's surroundings with one measurement each; fine cells the rest, away from edges.
+    private static readonly double[] CellSizes = [0.5, 0.0625];
+    private readonly Lock cellGate = new();
+    private readonly Dictionary<(int Level, double Radius, int Row, int Column), Judgement?> cells = [];
+
+    [ThreadStatic]
+    private static List<ZoneMeasure>? scratch;
+
+    /// <summary>The judgement <see cref="Evaluate(GeoPoint, Distance, DistanceCache, List{ZoneMeasure}, LocationClue)"/> gives, without its measures: each term takes its grid cell's answer where the cell settles it, and is measured exactly otherwise.</summary>
+    /// <remarks>
+    /// For an item that no list of findings can keep only the judgement counts. A term's cell answer is the term's disc
+    /// judgement for every disc of that radius centred in the cell (see <see cref="CellAnswer"/>), so the term's value,
+    /// the clue applied to it and the Kleene combination are the same as the exact path's. The reference path never
+    /// comes here.
+    /// </remarks>
+    internal Judgement Judge(GeoPoint point, Distance radius, DistanceCache cache, LocationClue? clue) => JudgeCore(point, radius, cache, clue);
+
+    /// <summary>A term's judgement through its cells; combinations override it to combine their parts'.</summary>
+    private protected virtual Judgement JudgeCore(GeoPoint point, Distance radius, DistanceCache cache, LocationClue? clue)
+    {
+        if (Settled(point, radius) is { } byCell)
+        {
+            return WithClue(byCell, clue);
+        }
+
+        var measures = scratch ??= [];
+        measures.Clear();
+        return EvaluateCore(point, radius, cache, measures, clue);
+    }
+
+    /// <summary>What the term's disc judgement is for every disc of <paramref name="radius"/> centred in the cell around <paramref name="centre"/> whose points all lie within <paramref name="reach"/> of it; null when that differs across the cell.</summary>
+    private protected virtual Judgement? CellAnswer(GeoPoint centre, Distance reach, Distance radius) => null;
+
+    /// <summary>The term's disc judgement from the grid cell holding the point, when the cell settles it.</summary>
+    internal Judgement? Settled(GeoPoint p, Distance radius)
+    {
+        if (Math.Abs(p.Latitude) > 80 || !radius.IsFinite)
+        {
+            return null; // cells near the poles are not small discs
+        }
+
+        for (int level = 0; level < CellSizes.Length; level++)
+        {
+            double size = CellSizes[level];
+            var key = (level, radius.Metres, (int)Math.Floor((p.Latitude + 90) / size), (int)Math.Floor((p.Longitude + 180) / size));
+            Judgement? answer;
+            lock (cellGate)
+            {
+                if (!cells.TryGetValue(key, out answer))
+                {
+                    var (centre, reach) = Cell(size, key.Item3, key.Item4);
+                    answer = CellAnswer(centre, reach, radius);
+                    cells[key] = answer;
+                }
+            }
+
+            if (answer is not null)
+            {
+                return answer;
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>Whether a distance term with a threshold occurs in the zone (only those can make a near miss).</summary>
+    internal virtual bool HasThreshold => false;
+
+    private static (GeoPoint Centre, Distance Reach) Cell(double size, int row, int column)
+    {
+        double south = (row * size) - 90, west = (column * size) - 180;
+        var centre = new GeoPoint(south + (size / 2), west + (size / 2));
+        double reach = 0;
+        foreach (var lat in (double[])[south, south + size])
+        {
+            foreach (var lon in (double[])[west, west + size])
+            {
+                reach = Math.Max(reach, Geodesic.Wgs84.DistanceBetween(centre, new GeoPoint(lat, lon)).Metres);
+            }
+        }
+
+        // The corners are the farthest points of a small cell; the factor and the metre cover rounding in every test.
+        return (centre, Distance.FromMetres((reach * 1.001) + 1));
     }
 
     /// <summary>A box that contains every point of the zone; null when the zone is provably empty.</summary>
@@ -272,6 +360,8 @@ public abstract class CompiledZone
 
     private sealed class DistanceZone(ReferenceFeature feature, Distance threshold, bool within) : CompiledZone
     {
+        internal override bool HasThreshold => true;
+
         public override BoundingBox? Bounds => within ? feature.Bounds.Expand(threshold) : BoundingBox.World;
 
         protected override Judgement EvaluateCore(GeoPoint point, Distance radius, DistanceCache cache, List<ZoneMeasure> measures, LocationClue? clue)
@@ -296,14 +386,33 @@ public abstract class CompiledZone
             return WithClue(radius.IsFinite ? Judge(d.Metres - radius.Metres, d.Metres + radius.Metres) : Judgement.Uncertain, clue);
         }
 
+        /// <remarks>
+        /// Every point of the cell is within the reach of its centre, so its distance d lies in [lo, hi] around the
+        /// centre's. The disc judgement of d is yes, no or uncertain by where d ± r falls; when that is the same at
+        /// both ends of the range it is the same throughout.
+        /// </remarks>
+        private protected override Judgement? CellAnswer(GeoPoint centre, Distance reach, Distance radius)
+        {
+            double d = feature.DistanceTo(centre).Metres, lo = d - reach.Metres, hi = d + reach.Metres, r = radius.Metres, t = threshold.Metres;
+            var bounded = Judge(lo - r, hi + r);
+            if (bounded != Judgement.Uncertain)
+            {
+                return bounded;
+            }
+
+            bool uncertainThroughout = within ? lo + r > t && hi - r <= t : hi - r < t && lo + r >= t;
+            return uncertainThroughout ? Judgement.Uncertain : null;
+        }
+
         private protected override Judgement QuickCore(GeoPoint point, Distance radius, AdminUnit? unit)
         {
-            if (!within || UnitMayOverturnNo(unit))
+            // The bound first: it is the cheaper question, and most items far from the line settle the term by it.
+            if (!within || feature.LowerBound(point).Metres - radius.Metres <= threshold.Metres)
             {
                 return Judgement.Uncertain;
             }
 
-            return feature.LowerBound(point).Metres - radius.Metres > threshold.Metres ? Judgement.No : Judgement.Uncertain;
+            return UnitMayOverturnNo(unit) ? Judgement.Uncertain : Judgement.No;
         }
 
         private protected override bool MayMeasureNearThreshold(GeoPoint point, Distance radius) =>
@@ -357,6 +466,20 @@ public abstract class CompiledZone
         private protected override Judgement QuickCore(GeoPoint point, Distance radius, AdminUnit? unit) =>
             !UnitMayOverturnNo(unit) && !feature.Bounds.Expand(radius).Contains(point) ? Judgement.No : Judgement.Uncertain;
 
+        /// <remarks>
+        /// With no edge within reach + r of the centre, no disc in the cell reaches an edge and every point is on the
+        /// centre's side. With an edge within r - reach of the centre, every disc in the cell reaches it.
+        /// </remarks>
+        private protected override Judgement? CellAnswer(GeoPoint centre, Distance reach, Distance radius)
+        {
+            if (!feature.Area!.IsBoundaryWithin(centre, reach + radius))
+            {
+                return feature.Area.Contains(centre) ? Judgement.Yes : Judgement.No;
+            }
+
+            return radius > reach && feature.Area.IsBoundaryWithin(centre, radius - reach) ? Judgement.Uncertain : null;
+        }
+
         private protected override bool MayMeasureNearThreshold(GeoPoint point, Distance radius) => false;
 
         private Judgement ByDisc(GeoPoint point, Distance radius, DistanceCache cache)
@@ -403,7 +526,9 @@ public abstract class CompiledZone
         {
             var d = cache.DistanceTo(feature, point);
             measures.Add(new ZoneMeasure(feature.Id, d, null));
-            var byDisc = !radius.IsFinite || d <= radius ? Judgement.Uncertain : OnSide(point) ? Judgement.Yes : Judgement.No;
+            // Past the line's ends the sides meet along its extension, which a disc may cross without touching the line.
+            var byDisc = !radius.IsFinite || d <= radius || (radius.Metres > 0 && feature.Lines[0].NearestIsAnEnd(point)) ? Judgement.Uncertain
+                : OnSide(point) ? Judgement.Yes : Judgement.No;
             return WithClue(byDisc, clue);
         }
 
@@ -446,6 +571,8 @@ public abstract class CompiledZone
         // "and" is settled by the first no, "or" by the first yes: the remaining parts need not be measured.
         private readonly Judgement settles = intersect ? Judgement.No : Judgement.Yes;
 
+        internal override bool HasThreshold => parts.Any(p => p.HasThreshold);
+
         public override BoundingBox? Bounds { get; } = intersect
             ? parts.Select(p => p.Bounds).Aggregate((a, b) => a is { } x && b is { } y ? x.Intersect(y) : null)
             : parts.Select(p => p.Bounds).Aggregate((a, b) => a is { } x ? (b is { } y ? x.Union(y) : x) : b);
@@ -456,6 +583,18 @@ public abstract class CompiledZone
             for (int i = 1; i < parts.Length && result != settles; i++)
             {
                 var next = parts[i].EvaluateCore(point, radius, cache, measures, clue);
+                result = intersect ? Kleene.And(result, next) : Kleene.Or(result, next);
+            }
+
+            return result;
+        }
+
+        private protected override Judgement JudgeCore(GeoPoint point, Distance radius, DistanceCache cache, LocationClue? clue)
+        {
+            var result = parts[0].JudgeCore(point, radius, cache, clue);
+            for (int i = 1; i < parts.Length && result != settles; i++)
+            {
+                var next = parts[i].JudgeCore(point, radius, cache, clue);
                 result = intersect ? Kleene.And(result, next) : Kleene.Or(result, next);
             }
 
@@ -491,6 +630,8 @@ public abstract class CompiledZone
 
     private sealed class Difference(CompiledZone baseZone, CompiledZone minus) : CompiledZone
     {
+        internal override bool HasThreshold => baseZone.HasThreshold || minus.HasThreshold;
+
         public override BoundingBox? Bounds => baseZone.Bounds;
 
         protected override Judgement EvaluateCore(GeoPoint point, Distance radius, DistanceCache cache, List<ZoneMeasure> measures, LocationClue? clue) =>
@@ -498,6 +639,9 @@ public abstract class CompiledZone
 
         protected override Judgement EvaluateUnitCore(AdminUnit unit) =>
             Kleene.And(baseZone.EvaluateUnit(unit), Kleene.Not(minus.EvaluateUnit(unit)));
+
+        private protected override Judgement JudgeCore(GeoPoint point, Distance radius, DistanceCache cache, LocationClue? clue) =>
+            Kleene.And(baseZone.JudgeCore(point, radius, cache, clue), Kleene.Not(minus.JudgeCore(point, radius, cache, clue)));
 
         // Only the base can prove No cheaply: proving the minus Yes would need its measures.
         private protected override Judgement QuickCore(GeoPoint point, Distance radius, AdminUnit? unit) =>

@@ -91,17 +91,35 @@ internal static class ZoneShare
     /// <param name="radius">Their precision.</param>
     /// <param name="unit">The administrative unit the source names, if any.</param>
     /// <param name="centerDistances">Distances already measured from the coordinates: each disc sample's distance lies within its offset of them, which settles most samples without a geodesic.</param>
-    public static double? Estimate(CompiledZone zone, GeoPoint center, Distance radius, AdminUnit? unit, DistanceCache? centerDistances = null)
+    /// <param name="cells">Whether samples take the grid cells' answers where they settle them (see <see cref="CompiledZone.Judge"/>); the reference path measures every sample.</param>
+    public static double? Estimate(CompiledZone zone, GeoPoint center, Distance radius, AdminUnit? unit, DistanceCache? centerDistances = null, bool cells = false)
     {
         ArgumentNullException.ThrowIfNull(zone);
 
         // Known only to a unit, an event's possible places are the unit's whatever its coordinates: one estimate per unit and zone.
         if (!radius.IsFinite && unit is not null)
         {
-            return zone.UnitShare(unit, () => EstimateOver(zone, UnitSamples(unit), null));
+            return zone.UnitShare(unit, () => EstimateOver(zone, UnitSamples(unit), null, cells));
         }
 
-        return EstimateOver(zone, DiscSamples(center, radius, unit), centerDistances);
+        // The samples depend only on the point, its radius and unit: every reading that estimates this item shares them.
+        List<(GeoPoint Point, double Weight, Distance Offset)> samples;
+        if (cells && centerDistances is not null)
+        {
+            if (centerDistances.DiscSamples is not { } memo || memo.Radius != radius || memo.Unit != unit)
+            {
+                memo = (radius, unit, DiscSamples(center, radius, unit));
+                centerDistances.DiscSamples = memo;
+            }
+
+            samples = memo.Samples;
+        }
+        else
+        {
+            samples = DiscSamples(center, radius, unit);
+        }
+
+        return EstimateOver(zone, samples, centerDistances, cells);
     }
 
     private static List<(GeoPoint Point, double Weight, Distance Offset)> UnitSamples(AdminUnit unit)
@@ -146,7 +164,7 @@ internal static class ZoneShare
         return points;
     }
 
-    private static double? EstimateOver(CompiledZone zone, List<(GeoPoint Point, double Weight, Distance Offset)> points, DistanceCache? centerDistances)
+    private static double? EstimateOver(CompiledZone zone, List<(GeoPoint Point, double Weight, Distance Offset)> points, DistanceCache? centerDistances, bool cells)
     {
         if (points.Count == 0)
         {
@@ -159,7 +177,8 @@ internal static class ZoneShare
         {
             scratch.Clear();
             var cache = centerDistances is not null && offset.IsFinite ? new DistanceCache(centerDistances, offset) : new DistanceCache();
-            inside += w * FindingScore.Of(zone.Evaluate(p, Distance.Zero, cache, scratch));
+            var judgement = cells ? zone.Judge(p, Distance.Zero, cache, null) : zone.Evaluate(p, Distance.Zero, cache, scratch);
+            inside += w * FindingScore.Of(judgement);
             total += w;
         }
 

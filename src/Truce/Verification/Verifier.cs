@@ -26,6 +26,13 @@ public sealed class Verifier
     private readonly AdminUnitTable places;
     private readonly bool reference;
 
+    // The indexed path: readings per reported spelling, a tally of items by days and activity, and scratch for one item.
+    private readonly Dictionary<(string Name, string? Category), int[]> readingsByActor = [];
+    private readonly Dictionary<(DateRange Days, Activity Activity), int> daysAndActivities = [];
+    private readonly List<int> candidates = [];
+    private readonly int[] stamps;
+    private int stamp;
+
     /// <summary>Prepares every obligation of every agreement under every reading of its zone.</summary>
     /// <exception cref="ArgumentException">A spec names geometry, zones or classes that do not exist (run the linter first).</exception>
     /// <param name="agreements">The agreements to verify.</param>
@@ -55,6 +62,8 @@ public sealed class Verifier
                 }
             }
         }
+
+        stamps = new int[targets.Count];
     }
 
     /// <summary>The reference geometry in use.</summary>
@@ -79,66 +88,245 @@ public sealed class Verifier
             unresolved[name] = unresolved.GetValueOrDefault(name) + 1;
         }
 
-        var cache = new DistanceCache();
-        (AdminUnit Unit, string Clue)? clue = null;
-        bool clueResolved = false;
-        // One item, one thread: no lock is needed to compute this once (a locking Lazy costs more than the test).
-        var coherent = new Lazy<bool>(() => clue is not { } k || k.Unit.Reaches(evidence.Location, evidence.LocationPrecision.Radius, CompiledZone.BoundaryTolerance), LazyThreadSafetyMode.None);
-        foreach (var t in targets)
+        var item = new Item(evidence, places);
+        if (reference)
         {
-            t.Screening.Considered++;
+            // The straightforward path: every reading screens every item, and counts as it goes.
+            foreach (var t in targets)
+            {
+                t.Screening.Considered++;
+                var time = TimeJudgement(t.Obligation.Window, evidence.Time.Days);
+                if (time == Judgement.No)
+                {
+                    t.Screening.OutsideWindow++;
+                    continue;
+                }
+
+                var activity = ActivityRules.ActivityMatches(t.Obligation.Activity, evidence.Activity);
+                if (activity == Judgement.No)
+                {
+                    t.Screening.OtherActivity++;
+                    continue;
+                }
+
+                Hold(t, item, time, activity);
+            }
+
+            return;
+        }
+
+        // Only the readings whose bound class could hold one of the reported actors are visited; the others' counts
+        // (outside the window, other activity, other actors) follow from a tally of days and activities at the end.
+        var key = (evidence.Time.Days, evidence.Activity);
+        daysAndActivities[key] = daysAndActivities.GetValueOrDefault(key) + 1;
+        foreach (int i in Candidates(evidence))
+        {
+            var t = targets[i];
             var time = TimeJudgement(t.Obligation.Window, evidence.Time.Days);
             if (time == Judgement.No)
             {
-                t.Screening.OutsideWindow++;
                 continue;
             }
 
             var activity = ActivityRules.ActivityMatches(t.Obligation.Activity, evidence.Activity);
             if (activity == Judgement.No)
             {
-                t.Screening.OtherActivity++;
                 continue;
             }
 
-            var reasons = new List<string>();
-            var (actor, actorId, counterpartId, identification, identity) = MatchActors(t, evidence, reasons);
-            if (actor == Judgement.No)
+            t.Reached++;
+            Hold(t, item, time, activity);
+        }
+    }
+
+    /// <summary>The readings (indexes, in spec order) whose bound class some reported actor could be in, on any day.</summary>
+    private List<int> Candidates(Evidence.Evidence e)
+    {
+        candidates.Clear();
+        stamp++;
+        foreach (var report in e.Actors)
+        {
+            var key = (report.Name, report.Category);
+            if (!readingsByActor.TryGetValue(key, out var reachable))
             {
-                t.Screening.OtherActors++;
-                continue;
+                reachable = [.. Enumerable.Range(0, targets.Count).Where(i => matcher.MayMatch(report, targets[i].Who))];
+                readingsByActor[key] = reachable;
             }
 
-            if (!clueResolved)
+            foreach (int i in reachable)
             {
-                clue = places.Resolve(evidence.Admin);
-                clueResolved = true;
-            }
-
-            // Proven outside with bounds alone, and too far from any threshold for a near miss: nothing to measure.
-            var radius = evidence.LocationPrecision.Radius;
-            if (!reference && t.Zone.CertainlyOutside(evidence.Location, radius, clue?.Unit))
-            {
-                t.Screening.OutsideZone++;
-                continue;
-            }
-
-            var measures = new List<ZoneMeasure>();
-            var (zone, clueNote) = Locate(t.Zone, evidence, clue, coherent, cache, measures, reasons);
-            if (zone == Judgement.No)
-            {
-                t.Screening.OutsideZone++;
-
-                // Just outside a distance threshold is where the reference line's own resolution matters: say so.
-                if (measures.Any(NearThreshold))
+                if (stamps[i] != stamp)
                 {
-                    t.NearMisses.Add(new Finding(evidence, zone, measures, time, actor, activity, actorId, counterpartId, identification, reasons, Confirmed: false,
-                        Score(t, evidence, zone, clue, identity, activity, reference ? null : cache), clueNote));
+                    stamps[i] = stamp;
+                    candidates.Add(i);
+                }
+            }
+        }
+
+        if (e.Actors.Count > 1)
+        {
+            candidates.Sort();
+        }
+
+        return candidates;
+    }
+
+    /// <summary>Holds an item that is in a reading's window and activity against its actors and zone, and keeps or counts the finding.</summary>
+    private void Hold(Target t, Item item, Judgement time, Judgement activity)
+    {
+        var evidence = item.Evidence;
+        var cache = item.Distances;
+        if (!reference && t.Against is not null && !MayMatchAgainst(t, evidence))
+        {
+            t.ActorsNotMatched++;
+            return;
+        }
+
+        var actors = MatchActors(t, evidence);
+        if (actors.Judgement == Judgement.No)
+        {
+            t.ActorsNotMatched++;
+            return;
+        }
+
+        var clue = item.Clue;
+        var coherent = item.Coherent;
+
+        // Proven outside with bounds alone, and too far from any threshold for a near miss: nothing to measure.
+        var radius = evidence.LocationPrecision.Radius;
+        if (!reference && t.Zone.CertainlyOutside(evidence.Location, radius, clue?.Unit))
+        {
+            t.Screening.OutsideZone++;
+            return;
+        }
+
+        // An item that no list could keep needs only its judgement, and grid cells settle most terms without measuring.
+        if (!reference && !Keepable(t, evidence, time, actors, activity))
+        {
+            var unitClue = clue is { } c ? new LocationClue(c.Unit, () => coherent.Value) : null;
+            var settled = t.Zone.Judge(evidence.Location, radius, cache, unitClue);
+            if (settled == Judgement.No)
+            {
+                t.Screening.OutsideZone++;
+            }
+            else
+            {
+                bool all = settled == Judgement.Yes && time == Judgement.Yes && actors.Judgement == Judgement.Yes && activity == Judgement.Yes;
+                (all && evidence.Source.CanConfirm ? t.Confirmed : t.Possible).CountOnly();
+            }
+
+            return;
+        }
+
+        var measures = new List<ZoneMeasure>();
+        var located = new List<string>();
+        var (zone, clueNote) = Locate(t.Zone, evidence, clue, coherent, cache, measures, located);
+        if (zone == Judgement.No)
+        {
+            t.Screening.OutsideZone++;
+
+            // Just outside a distance threshold is where the reference line's own resolution matters: say so.
+            if (measures.Any(NearThreshold))
+            {
+                if (!reference && t.NearMisses.IsFull && !Precedes(evidence, t.NearMisses.Last!))
+                {
+                    t.NearMisses.CountOnly();
+                    return;
                 }
 
-                continue;
+                t.NearMisses.Add(Build(t, evidence, zone, measures, time, actors, activity, located, nearMiss: true, confirmed: false,
+                    Score(t, evidence, zone, clue, actors.Chance, activity, reference ? null : cache), clueNote));
             }
 
+            return;
+        }
+
+        bool allYes = zone == Judgement.Yes && time == Judgement.Yes && actors.Judgement == Judgement.Yes && activity == Judgement.Yes;
+        bool confirmed = allYes && evidence.Source.CanConfirm;
+
+        // Findings that could not be kept (at most maxFindings per kind) are only counted: building them, and for a
+        // possible one estimating its zone share (64 exact samples), would change nothing in any report.
+        if (!reference)
+        {
+            if (confirmed && t.Confirmed.IsFull && !Precedes(evidence, t.Confirmed.Last!))
+            {
+                t.Confirmed.CountOnly();
+                return;
+            }
+
+            // The score with the whole zone share is an upper bound: if even that ranks last, skip the estimate.
+            if (!confirmed && zone == Judgement.Uncertain && t.Possible.IsFull && CannotBeKept(ScoreWithoutZone(t, evidence, actors.Chance, activity).Value, evidence, t.Possible.Last!))
+            {
+                t.Possible.CountOnly();
+                return;
+            }
+        }
+
+        var score = Score(t, evidence, zone, clue, actors.Chance, activity, reference ? null : cache);
+        if (!reference && !confirmed && t.Possible.IsFull && CannotBeKept(score.Value, evidence, t.Possible.Last!))
+        {
+            t.Possible.CountOnly();
+            return;
+        }
+
+        var finding = Build(t, evidence, zone, measures, time, actors, activity, located, nearMiss: false, confirmed, score, clueNote);
+        (finding.Confirmed ? t.Confirmed : t.Possible).Add(finding);
+    }
+
+    /// <summary>Whether some list of findings could keep the item, whatever its zone judgement turns out to be.</summary>
+    private static bool Keepable(Target t, Evidence.Evidence e, Judgement time, ActorOutcome actors, Judgement activity)
+    {
+        bool mayConfirm = time == Judgement.Yes && actors.Judgement == Judgement.Yes && activity == Judgement.Yes && e.Source.CanConfirm;
+        if (mayConfirm && (!t.Confirmed.IsFull || Precedes(e, t.Confirmed.Last!)))
+        {
+            return true;
+        }
+
+        // A possible finding's score is at most the one with the whole zone share (exactly that when inside).
+        if (!t.Possible.IsFull || !CannotBeKept(ScoreWithoutZone(t, e, actors.Chance, activity).Value, e, t.Possible.Last!))
+        {
+            return true;
+        }
+
+        return t.Zone.HasThreshold && (!t.NearMisses.IsFull || Precedes(e, t.NearMisses.Last!));
+    }
+
+    /// <summary>Whether an item comes before a kept finding in date-and-id order (so it would displace the last one).</summary>
+    private static bool Precedes(Evidence.Evidence e, Finding last)
+    {
+        int c = e.Time.Days.Start.CompareTo(last.Evidence.Time.Days.Start);
+        return (c != 0 ? c : string.CompareOrdinal(e.Id, last.Evidence.Id)) < 0;
+    }
+
+    /// <summary>Whether any reported actor could be in the protected class, on any day (the bound class is settled by <see cref="Candidates"/>).</summary>
+    private bool MayMatchAgainst(Target t, Evidence.Evidence e)
+    {
+        foreach (var report in e.Actors)
+        {
+            if (!t.AgainstMayMatch.TryGetValue((report.Name, report.Category), out var may))
+            {
+                may = matcher.MayMatch(report, t.Against!);
+                t.AgainstMayMatch[(report.Name, report.Category)] = may;
+            }
+
+            if (may)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>A finding with every reason, in the order an analyst reads them: actors, location, time, activity, source.</summary>
+    private static Finding Build(Target t, Evidence.Evidence evidence, Judgement zone, List<ZoneMeasure> measures, Judgement time, ActorOutcome actors, Judgement activity,
+        List<string> located, bool nearMiss, bool confirmed, FindingScore score, string? clueNote)
+    {
+        var reasons = new List<string>();
+        var identification = Describe(t, evidence, actors, reasons);
+        reasons.AddRange(located);
+        if (!nearMiss)
+        {
             if (time == Judgement.Uncertain)
             {
                 reasons.Add(t.Obligation.Window is null
@@ -151,25 +339,13 @@ public sealed class Verifier
                 reasons.Add($"'{evidence.ReportedType}' may or may not be {Vocabulary.Name(t.Obligation.Activity)}");
             }
 
-            bool allYes = zone == Judgement.Yes && time == Judgement.Yes && actor == Judgement.Yes && activity == Judgement.Yes;
-
-            // A possible finding whose score could not reach the kept set, even with the whole zone share, is only
-            // counted: estimating its share (64 exact samples) would change nothing in any report.
-            if (!reference && !allYes && zone == Judgement.Uncertain && t.Possible.IsFull && CannotBeKept(ScoreWithoutZone(t, evidence, identity, activity).Value, evidence, t.Possible.Last!))
-            {
-                t.Possible.CountOnly();
-                continue;
-            }
-
-            if (allYes && !evidence.Source.CanConfirm)
+            if (zone == Judgement.Yes && time == Judgement.Yes && actors.Judgement == Judgement.Yes && activity == Judgement.Yes && !evidence.Source.CanConfirm)
             {
                 reasons.Add($"source {evidence.Source.SourceId} rated {evidence.Source.Code}: too weak to confirm alone");
             }
-
-            var finding = new Finding(evidence, zone, measures, time, actor, activity, actorId, counterpartId, identification, reasons, allYes && evidence.Source.CanConfirm,
-                Score(t, evidence, zone, clue, identity, activity, reference ? null : cache), clueNote);
-            (finding.Confirmed ? t.Confirmed : t.Possible).Add(finding);
         }
+
+        return new Finding(evidence, zone, measures, time, actors.Judgement, activity, actors.Who.Match?.ActorId, actors.Against.Match?.ActorId, identification, reasons, confirmed, score, clueNote);
     }
 
     /// <summary>Judges the item's location against a zone from every clue: the coordinates with their precision, and the administrative unit the source names.</summary>
@@ -228,7 +404,7 @@ public sealed class Verifier
     private static FindingScore Score(Target t, Evidence.Evidence e, Judgement zone, (AdminUnit Unit, string Clue)? clue, double identity, Judgement activity, DistanceCache? distances)
     {
         double? zoneShare = zone == Judgement.Uncertain
-            ? ZoneShare.Estimate(t.Zone, e.Location, e.LocationPrecision.Radius, clue?.Unit, distances)
+            ? ZoneShare.Estimate(t.Zone, e.Location, e.LocationPrecision.Radius, clue?.Unit, distances, cells: distances is not null)
             : FindingScore.Of(zone);
         return new FindingScore(
             zoneShare,
@@ -239,7 +415,52 @@ public sealed class Verifier
     }
 
     /// <summary>The verdicts, in spec order (agreement, obligation, reading).</summary>
-    public IReadOnlyList<Verdict> Verdicts() => [.. targets.Select(Decide)];
+    public IReadOnlyList<Verdict> Verdicts()
+    {
+        foreach (var t in targets)
+        {
+            if (reference)
+            {
+                t.Screening.OtherActors = t.ActorsNotMatched;
+            }
+            else
+            {
+                Tally(t);
+            }
+        }
+
+        return [.. targets.Select(Decide)];
+    }
+
+    /// <summary>The indexed path's screening counts: what the reference path counts item by item, from the tally of days and activities.</summary>
+    /// <remarks>
+    /// Every item is considered. Those outside the window and those of another activity follow from the tally; of
+    /// the rest, the ones not visited had no actor that could be in the bound class, so the reference path would have
+    /// set them aside for their actors, as it did the visited ones whose actors did not match.
+    /// </remarks>
+    private void Tally(Target t)
+    {
+        int inWindow = 0, inWindowAndActivity = 0;
+        foreach (var ((days, activity), n) in daysAndActivities)
+        {
+            if (TimeJudgement(t.Obligation.Window, days) == Judgement.No)
+            {
+                continue;
+            }
+
+            inWindow += n;
+            if (ActivityRules.ActivityMatches(t.Obligation.Activity, activity) != Judgement.No)
+            {
+                inWindowAndActivity += n;
+            }
+        }
+
+        var s = t.Screening;
+        s.Considered = (int)EvidenceCount;
+        s.OutsideWindow = (int)EvidenceCount - inWindow;
+        s.OtherActivity = inWindow - inWindowAndActivity;
+        s.OtherActors = t.ActorsNotMatched + (inWindowAndActivity - t.Reached);
+    }
 
     private static Judgement TimeJudgement(ValidityPeriod? window, DateRange days)
     {
@@ -251,41 +472,52 @@ public sealed class Verifier
         return w.Covers(days) ? Judgement.Yes : w.Overlaps(days) ? Judgement.Uncertain : Judgement.No;
     }
 
-    private (Judgement Judgement, string? ActorId, string? CounterpartId, string Identification, double Chance) MatchActors(Target t, Evidence.Evidence e, List<string> doubts)
+    private ActorOutcome MatchActors(Target t, Evidence.Evidence e)
     {
         var o = t.Obligation;
         var days = e.Time.Days;
         var who = Best(e, t.Who, days, exclude: -1, report => ActivityRules.RoleAnswers(o.Activity, e, report, o.Mutual));
         if (who.Judgement == Judgement.No)
         {
-            return (Judgement.No, null, null, string.Empty, 0);
+            return ActorOutcome.None;
         }
 
-        var whoReport = e.Actors[who.Index];
-        var identification = Identify(who.Match!, whoReport);
-        Doubt(who, whoReport, doubts, o.RoleNote(e, whoReport));
         double whoChance = who.Match!.Probability * FindingScore.Of(who.Role);
         if (t.Against is null)
         {
-            return (who.Judgement, who.Match!.ActorId, null, identification, whoChance);
+            return new ActorOutcome(who.Judgement, who, default, whoChance);
         }
 
         var against = Best(e, t.Against, days, exclude: who.Index, report => ActivityRules.RoleReceives(report.Role, o.Mutual));
         if (against.Judgement == Judgement.No)
         {
-            return (Judgement.No, null, null, string.Empty, 0);
+            return ActorOutcome.None;
         }
 
-        var againstReport = e.Actors[against.Index];
-        Doubt(against, againstReport, doubts, $"'{againstReport.Name}' as {Vocabulary.Name(againstReport.Role)} need not have been the one attacked");
-        return (Kleene.And(who.Judgement, against.Judgement), who.Match!.ActorId, against.Match!.ActorId,
-            $"{identification}; against {Identify(against.Match!, againstReport)}", whoChance * against.Match!.Probability * FindingScore.Of(against.Role));
+        return new ActorOutcome(Kleene.And(who.Judgement, against.Judgement), who, against, whoChance * against.Match!.Probability * FindingScore.Of(against.Role));
     }
 
-    private (Judgement Judgement, int Index, ActorMatch? Match, Judgement Role) Best(
-        Evidence.Evidence e, ActorClassSpec cls, DateRange days, int exclude, Func<ActorReport, Judgement> roleJudgement)
+    /// <summary>Who was matched and on what basis, with the doubts of each match added to <paramref name="doubts"/>.</summary>
+    private static string Describe(Target t, Evidence.Evidence e, ActorOutcome actors, List<string> doubts)
     {
-        var best = (Judgement: Judgement.No, Index: -1, Match: (ActorMatch?)null, Role: Judgement.No);
+        var who = actors.Who;
+        var whoReport = e.Actors[who.Index];
+        var identification = Identify(who.Match!, whoReport);
+        Doubt(who, doubts, () => t.Obligation.RoleNote(e, whoReport));
+        if (actors.Against.Match is null)
+        {
+            return identification;
+        }
+
+        var against = actors.Against;
+        var againstReport = e.Actors[against.Index];
+        Doubt(against, doubts, () => $"'{againstReport.Name}' as {Vocabulary.Name(againstReport.Role)} need not have been the one attacked");
+        return $"{identification}; against {Identify(against.Match!, againstReport)}";
+    }
+
+    private ActorPick Best(Evidence.Evidence e, ActorClassSpec cls, DateRange days, int exclude, Func<ActorReport, Judgement> roleJudgement)
+    {
+        var best = new ActorPick(Judgement.No, -1, null, Judgement.No);
         for (int i = 0; i < e.Actors.Count; i++)
         {
             var role = i == exclude ? Judgement.No : roleJudgement(e.Actors[i]);
@@ -298,7 +530,7 @@ public sealed class Verifier
             var j = Kleene.And(m.Judgement, role);
             if (j > best.Judgement || (j == best.Judgement && j != Judgement.No && m.Probability > best.Match!.Probability))
             {
-                best = (j, i, m, role);
+                best = new ActorPick(j, i, m, role);
             }
         }
 
@@ -308,7 +540,7 @@ public sealed class Verifier
     private static string Identify(ActorMatch match, ActorReport report) =>
         $"{match.ActorId}: reported as '{report.Name}' ({Vocabulary.Name(report.Role)}, {Vocabulary.Name(report.Basis)})";
 
-    private static void Doubt((Judgement Judgement, int Index, ActorMatch? Match, Judgement Role) best, ActorReport report, List<string> doubts, string roleNote)
+    private static void Doubt(ActorPick best, List<string> doubts, Func<string> roleNote)
     {
         if (best.Match!.Judgement == Judgement.Uncertain)
         {
@@ -317,7 +549,7 @@ public sealed class Verifier
 
         if (best.Role == Judgement.Uncertain)
         {
-            doubts.Add(roleNote);
+            doubts.Add(roleNote());
         }
     }
 
@@ -499,6 +731,55 @@ public sealed class Verifier
         public BoundedFindings NearMisses { get; } = new(Math.Min(maxFindings, 20));
 
         public ScreeningCounts Screening { get; } = new();
+
+        /// <summary>Items in the window and activity whose actors did not match.</summary>
+        public int ActorsNotMatched { get; set; }
+
+        /// <summary>Items visited on the indexed path: in the window and activity, with an actor that could be in the bound class.</summary>
+        public int Reached { get; set; }
+
+        /// <summary>Per reported spelling and category: whether it could ever be in <see cref="Against"/>.</summary>
+        public Dictionary<(string, string?), bool> AgainstMayMatch { get; } = [];
+    }
+
+    /// <summary>One item while it is held against the readings: the distances measured for it and its administrative clue, each found once and shared by every reading.</summary>
+    private sealed class Item(Evidence.Evidence evidence, AdminUnitTable places)
+    {
+        private (AdminUnit Unit, string Clue)? clue;
+        private bool clueResolved;
+
+        public Evidence.Evidence Evidence { get; } = evidence;
+
+        public DistanceCache Distances { get; } = new();
+
+        /// <summary>The administrative unit the source names, resolved on first use.</summary>
+        public (AdminUnit Unit, string Clue)? Clue
+        {
+            get
+            {
+                if (!clueResolved)
+                {
+                    (clue, clueResolved) = (places.Resolve(Evidence.Admin), true);
+                }
+
+                return clue;
+            }
+        }
+
+        /// <summary>Whether the coordinates, with their precision, reach the named unit. One item, one thread: no lock is needed to compute this once (a locking Lazy costs more than the test).</summary>
+        public Lazy<bool> Coherent => coherent ??= new Lazy<bool>(
+            () => Clue is not { } k || k.Unit.Reaches(Evidence.Location, Evidence.LocationPrecision.Radius, CompiledZone.BoundaryTolerance), LazyThreadSafetyMode.None);
+
+        private Lazy<bool>? coherent;
+    }
+
+    /// <summary>The report that best matches one actor class: its index, the match and how its role answers.</summary>
+    private readonly record struct ActorPick(Judgement Judgement, int Index, ActorMatch? Match, Judgement Role);
+
+    /// <summary>How an item's actors answer an obligation: the bound side, the protected side if any, and the chance both are who the obligation needs.</summary>
+    private readonly record struct ActorOutcome(Judgement Judgement, ActorPick Who, ActorPick Against, double Chance)
+    {
+        public static readonly ActorOutcome None = new(Judgement.No, default, default, 0);
     }
 }
 

@@ -107,4 +107,92 @@ public class CompiledZoneTests
             }
         }
     }
+
+    public static TheoryData<string> ShippedZoneExpressions() =>
+    [
+        "within 85 km of the line, inside Syria",
+        "beyond 40 km of the line",
+        "area of Syria minus within 15 km of the line",
+        "west side of the line, or inside Israel",
+    ];
+
+    private static CompiledZone Shipped(string name) => name switch
+    {
+        "within 85 km of the line, inside Syria" => CompiledZone.Compile(new AllExpr([new WithinExpr(Distance.FromKilometres(85), "israel-syria-line"), new AreaExpr("syria")]), Catalog),
+        "beyond 40 km of the line" => CompiledZone.Compile(new BeyondExpr(Distance.FromKilometres(40), "israel-syria-line"), Catalog),
+        "area of Syria minus within 15 km of the line" => CompiledZone.Compile(new DifferenceExpr(new AreaExpr("syria"), new WithinExpr(Distance.FromKilometres(15), "israel-syria-line")), Catalog),
+        _ => CompiledZone.Compile(new AnyExpr([new SideExpr("israel-syria-line", LineSide.Left), new AreaExpr("israel")]), Catalog),
+    };
+
+    private static readonly Truce.Places.AdminUnit[] Units = [.. Repo.Places().All];
+
+    // The radii UCDP and ACLED precision codes stand for, and zero for the zone-share samples.
+    private static readonly Gen<Distance> PrecisionRadius = Gen.Int[0, 5].Select(i => Distance.FromKilometres(new[] { 0.0, 2.0, 25.0, 50.0, 100.0, 150.0 }[i]));
+
+    [Theory]
+    [MemberData(nameof(ShippedZoneExpressions))]
+    public void Judging_Through_Grid_Cells_Gives_The_Exact_Judgement_For_Every_Disc_And_Clue(string name)
+    {
+        var zone = Shipped(name);
+        var unit = Gen.Int[-Units.Length / 2, Units.Length - 1].Select(i => i < 0 ? null : Units[i]);
+        Gen.Select(Generators.Levant, PrecisionRadius, unit).Sample((p, r, u) =>
+        {
+            LocationClue? Clue() => u is null ? null : new LocationClue(u, () => u.Reaches(p, r, CompiledZone.BoundaryTolerance));
+            var exact = zone.Evaluate(p, r, new DistanceCache(), [], Clue());
+            return zone.Judge(p, r, new DistanceCache(), Clue()) == exact;
+        }, iter: 3000);
+    }
+
+    [Fact]
+    public void Grid_Cells_Settle_Most_Discs_Of_A_Distance_Term_Including_Those_Certainly_Across_Its_Edge()
+    {
+        var zone = Within(85);
+        int yesOrNo = 0, uncertain = 0;
+        Gen.Select(Generators.Levant, PrecisionRadius).Sample((p, r) =>
+        {
+            var byCell = zone.Settled(p, r);
+            yesOrNo += byCell is Judgement.Yes or Judgement.No ? 1 : 0;
+            uncertain += byCell is Judgement.Uncertain ? 1 : 0;
+            return byCell is null || byCell == zone.Evaluate(p, r);
+        }, iter: 2000);
+
+        // A cell index that settled nothing would cost a lookup and save nothing.
+        Assert.True(yesOrNo > 1000, $"{yesOrNo} of 2000 discs settled yes or no");
+        Assert.True(uncertain > 50, $"{uncertain} of 2000 discs settled as straddling the 85 km line");
+    }
+
+    [Fact]
+    public void Points_Just_Either_Side_Of_A_Threshold_Are_Left_To_The_Exact_Test()
+    {
+        var zone = Within(85);
+        var line = Catalog.Features["israel-syria-line"];
+        var foot = line.Lines[0].Vertices[line.Lines[0].Vertices.Count / 2];
+        foreach (var metres in new[] { 84_999.0, 85_001.0 })
+        {
+            // Due east of the middle of a north-south line: the distance is the offset, give or take the line's bend.
+            var p = Geodesic.Wgs84.Direct(foot, 90, Distance.FromMetres(metres));
+            var exact = line.DistanceTo(p).Metres;
+            if (Math.Abs(exact - 85_000) < 2_000)
+            {
+                Assert.Null(zone.Settled(p, Distance.Zero));
+            }
+        }
+    }
+
+    [Fact]
+    public void A_Disc_Past_The_End_Of_A_Line_That_Straddles_Its_Extension_Is_Uncertain_Side()
+    {
+        var line = Catalog.Features["israel-syria-line"].Lines[0];
+        var west = CompiledZone.Compile(new SideExpr("israel-syria-line", LineSide.Left), Catalog);
+        var end = line.Vertices[^1];
+        var beyond = Geodesic.Wgs84.Direct(end, Geodesic.Wgs84.Inverse(line.Vertices[^2], end).Azimuth2, Distance.FromKilometres(20));
+
+        // Points 3 km either side of the line's extension, 20 km past its end, lie on opposite sides...
+        var east = Geodesic.Wgs84.Direct(beyond, 90, Distance.FromKilometres(3));
+        var westPoint = Geodesic.Wgs84.Direct(beyond, 270, Distance.FromKilometres(3));
+        Assert.NotEqual(west.Evaluate(east, Distance.Zero), west.Evaluate(westPoint, Distance.Zero));
+
+        // ...so a 5 km disc around the extension point, which never touches the line, cannot be on one side.
+        Assert.Equal(Judgement.Uncertain, west.Evaluate(beyond, Distance.FromKilometres(5)));
+    }
 }
