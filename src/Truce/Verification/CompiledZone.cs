@@ -18,6 +18,10 @@ public sealed class DistanceCache
     private Dictionary<string, GeoPoint>? nearest;
     private Dictionary<string, bool>? containment;
 
+    // Bounds from another point's distances hold in exact arithmetic; computed, only to round-off (about 1e-10 m).
+    // Widened by a micrometre, a sample exactly on a threshold is measured, as the reference path measures it.
+    private const double RoundOff = 1e-6;
+
     /// <summary>Creates an empty cache.</summary>
     public DistanceCache()
     {
@@ -41,7 +45,7 @@ public sealed class DistanceCache
     {
         if (Center?.distances is { } centre && centre.TryGetValue(feature.Id, out var d))
         {
-            (near, far) = (d.Metres - Offset.Metres, d.Metres + Offset.Metres);
+            (near, far) = (d.Metres - Offset.Metres - RoundOff, d.Metres + Offset.Metres + RoundOff);
             return true;
         }
 
@@ -57,7 +61,7 @@ public sealed class DistanceCache
             // A sample near a measured centre starts its search pruned by its distance to the centre's nearest point.
             if (Center?.nearest is { } centreFeet && centreFeet.TryGetValue(feature.Id, out var foot))
             {
-                d = feature.DistanceTo(p, Geodesic.Wgs84.DistanceBetween(p, foot));
+                d = feature.DistanceTo(p, Geodesic.Wgs84.DistanceBetween(p, foot) + Distance.FromMetres(RoundOff));
             }
             else
             {
@@ -83,7 +87,7 @@ public sealed class DistanceCache
     {
         if (Center?.nearest is { } centreFeet && centreFeet.TryGetValue(feature.Id, out var foot))
         {
-            atMost = Geodesic.Wgs84.DistanceBetween(p, foot).Metres;
+            atMost = Geodesic.Wgs84.DistanceBetween(p, foot).Metres + RoundOff;
             return true;
         }
 
