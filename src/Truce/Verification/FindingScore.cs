@@ -140,7 +140,7 @@ internal static class ZoneShare
 
     private static List<(GeoPoint Point, double Weight, Distance Offset)> DiscSamples(GeoPoint center, Distance radius, AdminUnit? unit)
     {
-        var points = new List<(GeoPoint Point, double Weight, Distance Offset)>();
+        var points = new List<(GeoPoint Point, double Weight, Distance Offset)>(DiscSampleCount);
         if (!radius.IsFinite)
         {
             return points;
@@ -154,7 +154,8 @@ internal static class ZoneShare
 
         if (unit is not null)
         {
-            var inUnit = points.Where(p => unit.Contains(p.Point)).ToList();
+            var inUnit = new List<(GeoPoint Point, double Weight, Distance Offset)>(points.Count);
+            inUnit.AddRange(points.Where(p => unit.Contains(p.Point)));
             if (inUnit.Count > 0)
             {
                 points = inUnit; // coordinates that disagree with the unit keep the whole disc
