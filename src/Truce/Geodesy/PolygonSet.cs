@@ -154,7 +154,22 @@ public sealed class PolygonSet
     }
 
     /// <summary>Whether any ring passes within <paramref name="limit"/> of the point.</summary>
-    public bool IsBoundaryWithin(GeoPoint p, Distance limit) => boundaries.Value.Any(b => b.IsWithin(p, limit));
+    /// <remarks>
+    /// The cheap bound of each ring (its chunks' caps) rules most points out before any geodesic is solved; the exact
+    /// search decides the rest.
+    /// </remarks>
+    public bool IsBoundaryWithin(GeoPoint p, Distance limit)
+    {
+        foreach (var b in boundaries.Value)
+        {
+            if (b.LowerBound(p) <= limit && b.IsWithin(p, limit))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
 
     private int Band(double latitude) => Math.Clamp((int)((latitude - Bounds.South) / bandHeight), 0, Bands - 1);
 

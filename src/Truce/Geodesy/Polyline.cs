@@ -22,6 +22,10 @@ public sealed class Polyline
     private readonly GeodesicLine[] segments;
     private readonly Cap[] segmentCaps;
     private readonly Cap[] chunkCaps;
+
+    // Caps over groups of ChunkSize chunks: a long boundary (a country, densified to 1 km) is thousands of segments,
+    // and bounding groups of chunks lets a query skip most of them after a handful of spherical distances.
+    private readonly Cap[] groupCaps;
     private readonly Geodesic geodesic;
 
     /// <summary>Creates a polyline on WGS84 from at least two vertices; consecutive duplicates are dropped.</summary>
@@ -75,6 +79,21 @@ public sealed class Polyline
             chunkCaps[c] = new Cap(center, radius);
         }
 
+        groupCaps = new Cap[(chunkCaps.Length + ChunkSize - 1) / ChunkSize];
+        for (int g = 0; g < groupCaps.Length; g++)
+        {
+            int first = g * ChunkSize, last = Math.Min(chunkCaps.Length, first + ChunkSize) - 1;
+            var center = chunkCaps[(first + last) / 2].Center;
+            double radius = 0;
+            for (int c = first; c <= last; c++)
+            {
+                // Every point of chunk c is within its radius of its centre: the triangle inequality again.
+                radius = Math.Max(radius, geodesic.DistanceBetween(center, chunkCaps[c].Center).Metres + chunkCaps[c].Radius);
+            }
+
+            groupCaps[g] = new Cap(center, radius);
+        }
+
         Bounds = BoundingBox.Around(this.vertices);
         Length = Distance.FromMetres(segments.Sum(s => s.Length.Metres));
     }
@@ -98,6 +117,28 @@ public sealed class Polyline
 
     /// <summary>Exact geodesic distance from <paramref name="point"/> to the line.</summary>
     public Distance DistanceTo(GeoPoint point) => Nearest(point).Distance;
+
+    /// <summary>Exact geodesic distance, given a distance the line is known not to exceed (say, to one of its points): the search starts pruned by it.</summary>
+    /// <remarks>If no point of the line is nearer than the bound, the bound itself is the answer, which is exact when it was measured to a point of the line.</remarks>
+    public Distance DistanceTo(GeoPoint point, Distance atMost)
+    {
+        var best = new NearestPoint(atMost, point, -1, 0, 0);
+        Search(point, double.PositiveInfinity, ref best, stopBelow: false);
+        return best.Distance;
+    }
+
+    /// <summary>A cheap lower bound on <see cref="DistanceTo(GeoPoint)"/>, from the bounding caps of the line's chunks (no geodesic is solved).</summary>
+    /// <remarks>Never more than the exact distance: the spherical bound is taken on a sphere smaller than any of the ellipsoid's curvature.</remarks>
+    public Distance LowerBound(GeoPoint point)
+    {
+        double best = double.PositiveInfinity;
+        foreach (var cap in groupCaps)
+        {
+            best = Math.Min(best, cap.LowerBound(point));
+        }
+
+        return Distance.FromMetres(Math.Max(0, best));
+    }
 
     /// <summary>Whether the line passes within <paramref name="limit"/> of the point; stops at the first segment that does.</summary>
     public bool IsWithin(GeoPoint point, Distance limit)
@@ -141,39 +182,57 @@ public sealed class Polyline
 
     private void Search(GeoPoint point, double limit, ref NearestPoint best, bool stopBelow)
     {
-        // Visit chunks nearest-bound first so the best answer tightens quickly.
-        Span<(double Bound, int Chunk)> order = chunkCaps.Length <= 256
-            ? stackalloc (double, int)[chunkCaps.Length]
-            : new (double, int)[chunkCaps.Length];
-        for (int c = 0; c < chunkCaps.Length; c++)
+        // Best-first over groups, then over the chunks of each group, so the answer tightens quickly and each sort is
+        // over a few entries only. A group, chunk or segment whose lower bound exceeds the best distance so far (or
+        // the limit) cannot hold a nearer point and is skipped.
+        Span<(double Bound, int Index)> groups = groupCaps.Length <= 128
+            ? stackalloc (double, int)[groupCaps.Length]
+            : new (double, int)[groupCaps.Length];
+        for (int g = 0; g < groupCaps.Length; g++)
         {
-            order[c] = (chunkCaps[c].LowerBound(point), c);
+            groups[g] = (groupCaps[g].LowerBound(point), g);
         }
 
-        order.Sort((a, b) => a.Bound.CompareTo(b.Bound));
-        double cutoff = limit;
-        foreach (var (bound, c) in order)
+        groups.Sort((a, b) => a.Bound.CompareTo(b.Bound));
+        Span<(double Bound, int Index)> chunks = stackalloc (double, int)[ChunkSize];
+        foreach (var (groupBound, g) in groups)
         {
-            if (bound > Math.Min(cutoff, best.Distance.Metres))
+            if (groupBound > Math.Min(limit, best.Distance.Metres))
             {
                 break;
             }
 
-            int first = c * ChunkSize, last = Math.Min(segments.Length, first + ChunkSize);
-            for (int i = first; i < last; i++)
+            int firstChunk = g * ChunkSize, chunkCount = Math.Min(chunkCaps.Length, firstChunk + ChunkSize) - firstChunk;
+            for (int k = 0; k < chunkCount; k++)
             {
-                if (segmentCaps[i].LowerBound(point) > Math.Min(cutoff, best.Distance.Metres))
+                chunks[k] = (chunkCaps[firstChunk + k].LowerBound(point), firstChunk + k);
+            }
+
+            var inGroup = chunks[..chunkCount];
+            inGroup.Sort((a, b) => a.Bound.CompareTo(b.Bound));
+            foreach (var (bound, c) in inGroup)
+            {
+                if (bound > Math.Min(limit, best.Distance.Metres))
                 {
-                    continue;
+                    break;
                 }
 
-                var candidate = NearestOnSegment(i, point);
-                if (candidate.Distance < best.Distance)
+                int first = c * ChunkSize, last = Math.Min(segments.Length, first + ChunkSize);
+                for (int i = first; i < last; i++)
                 {
-                    best = candidate;
-                    if (stopBelow && best.Distance.Metres <= limit)
+                    if (segmentCaps[i].LowerBound(point) > Math.Min(limit, best.Distance.Metres))
                     {
-                        return;
+                        continue;
+                    }
+
+                    var candidate = NearestOnSegment(i, point);
+                    if (candidate.Distance < best.Distance)
+                    {
+                        best = candidate;
+                        if (stopBelow && best.Distance.Metres <= limit)
+                        {
+                            return;
+                        }
                     }
                 }
             }

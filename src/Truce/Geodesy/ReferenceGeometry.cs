@@ -61,7 +61,7 @@ public sealed class ReferenceFeature
     /// <summary>For areas: the planar geometry grown by <paramref name="degrees"/>, built once per feature and tolerance.</summary>
     internal NetTopologySuite.Geometries.Geometry Grown(double degrees)
     {
-        lock (grownCache)
+        lock (gate)
         {
             if (!grownCache.TryGetValue(degrees, out var g))
             {
@@ -75,13 +75,16 @@ public sealed class ReferenceFeature
 
     private readonly Dictionary<double, NetTopologySuite.Geometries.Geometry> grownCache = [];
 
+    // A dedicated lock: locking a collection goes through the monitor's slow path (its header is shared with other uses).
+    private readonly Lock gate = new();
+
     private NetTopologySuite.Operation.Distance.IndexedFacetDistance? facets;
 
     /// <summary>For areas: the planar (degree) distance from a point to the area's edges, through an index built on first use.</summary>
     internal double PlanarDistance(NetTopologySuite.Geometries.Point p)
     {
         NetTopologySuite.Operation.Distance.IndexedFacetDistance index;
-        lock (grownCache)
+        lock (gate)
         {
             index = facets ??= new NetTopologySuite.Operation.Distance.IndexedFacetDistance(Planar);
         }
@@ -108,6 +111,44 @@ public sealed class ReferenceFeature
     /// <summary>An area feature.</summary>
     public static ReferenceFeature OfArea(string id, PolygonSet area, FeatureProvenance provenance) =>
         new(id, FeatureKind.Area, null, [], area ?? throw new ArgumentNullException(nameof(area)), provenance);
+
+    /// <summary>A cheap lower bound on <see cref="DistanceTo(GeoPoint)"/> (zero inside an area's box): never more than the exact distance.</summary>
+    public Distance LowerBound(GeoPoint p) => Kind switch
+    {
+        FeatureKind.Point => Geodesic.Wgs84.DistanceBetween(Point!.Value, p),
+        FeatureKind.Line => Lines.Select(l => l.LowerBound(p)).Min(),
+        _ => Distance.Zero,
+    };
+
+    /// <summary>For points and lines: the exact distance and the nearest point of the feature, whose distance to any other place bounds that place's distance from above.</summary>
+    internal (Distance Distance, GeoPoint? Nearest) DistanceAndNearest(GeoPoint p)
+    {
+        switch (Kind)
+        {
+            case FeatureKind.Point:
+                return (Geodesic.Wgs84.DistanceBetween(Point!.Value, p), Point);
+            case FeatureKind.Line:
+                NearestPoint best = default;
+                bool first = true;
+                foreach (var line in Lines)
+                {
+                    var n = line.Nearest(p);
+                    if (first || n.Distance < best.Distance)
+                    {
+                        (best, first) = (n, false);
+                    }
+                }
+
+                return (best.Distance, best.Foot);
+            default:
+                return (DistanceTo(p), null);
+        }
+    }
+
+    /// <summary>Exact distance, given a distance the feature is known not to exceed; lines search pruned by it.</summary>
+    internal Distance DistanceTo(GeoPoint p, Distance atMost) => Kind == FeatureKind.Line
+        ? Lines.Select(l => l.DistanceTo(p, atMost)).Min()
+        : Distance.Min(DistanceTo(p), atMost);
 
     /// <summary>Exact geodesic distance from the point to the feature (zero inside an area).</summary>
     public Distance DistanceTo(GeoPoint p) => Kind switch

@@ -31,6 +31,9 @@ public sealed class AdminUnit
 
     private readonly Lazy<AreaSamples>[] levels;
 
+    // A dedicated lock: locking a collection goes through the monitor's slow path (its header is shared with other uses).
+    private readonly Lock gate = new();
+
     /// <summary>Creates a unit from its polygons.</summary>
     public AdminUnit(string id, string name, AdminLevel level, IReadOnlyList<ReferenceFeature> areas, string? note)
     {
@@ -75,12 +78,26 @@ public sealed class AdminUnit
 
     private readonly Dictionary<(string Feature, int Level), (double Min, double Max)> distanceRanges = [];
     private readonly Dictionary<string, Judgement> insideArea = new(StringComparer.Ordinal);
+    private NetTopologySuite.Operation.Distance.IndexedFacetDistance? facets;
+
+    /// <summary>One facet index over every polygon of the unit (no union needed: a distance to the edges of the parts is what is asked).</summary>
+    private NetTopologySuite.Operation.Distance.IndexedFacetDistance Facets
+    {
+        get
+        {
+            lock (gate)
+            {
+                return facets ??= new NetTopologySuite.Operation.Distance.IndexedFacetDistance(
+                    new NetTopologySuite.Geometries.GeometryCollection([.. Areas.Select(a => a.Planar)]));
+            }
+        }
+    }
 
     /// <summary>The least and greatest exact distance from the samples of one level to a feature, shared by every zone built on that feature.</summary>
     public (double Min, double Max) DistanceRange(ReferenceFeature feature, int level)
     {
         ArgumentNullException.ThrowIfNull(feature);
-        lock (distanceRanges)
+        lock (gate)
         {
             if (!distanceRanges.TryGetValue((feature.Id, level), out var range))
             {
@@ -103,7 +120,7 @@ public sealed class AdminUnit
     {
         ArgumentNullException.ThrowIfNull(area);
         ArgumentNullException.ThrowIfNull(compute);
-        lock (insideArea)
+        lock (gate)
         {
             if (!insideArea.TryGetValue(area.Id, out var answer))
             {
@@ -129,7 +146,7 @@ public sealed class AdminUnit
 
         double limit = radius.Metres + tolerance.Metres;
         var p = new NetTopologySuite.Geometries.Point(point.Longitude, point.Latitude);
-        double degrees = Areas.Min(a => a.PlanarDistance(p));
+        double degrees = Areas.Count == 1 ? Areas[0].PlanarDistance(p) : Facets.Distance(p);
         double maxLat = Math.Min(89, Math.Max(Math.Abs(point.Latitude), Math.Max(Math.Abs(Bounds.South), Math.Abs(Bounds.North))) + degrees);
         double lower = degrees * 111_300 * Math.Cos(maxLat * Math.PI / 180) * 0.99, upper = degrees * 111_700;
         if (upper <= limit)
@@ -190,7 +207,7 @@ public sealed record AreaSamples(IReadOnlyList<GeoPoint> Points, IReadOnlyList<d
         var spacing = Distance.FromMetres(spacingDegrees * 111_700); // a degree of latitude is at most 111.7 km
         foreach (var ring in unit.Areas.SelectMany(a => a.Area!.Rings))
         {
-            foreach (var p in GeoJsonLines.Densify(ring, spacing))
+            foreach (var p in AlongRing(ring, spacing))
             {
                 points.Add(p);
                 weights.Add(0);
@@ -198,6 +215,32 @@ public sealed record AreaSamples(IReadOnlyList<GeoPoint> Points, IReadOnlyList<d
         }
 
         double cellDiagonal = Math.Sqrt(2) * spacing.Metres;
+        // Boundary samples lie at most one spacing apart along the ring, so every boundary point is within that of one.
         return new AreaSamples(points, weights, Distance.FromMetres((2 * cellDiagonal) + spacing.Metres));
+    }
+
+    /// <summary>Points along a ring no more than <paramref name="spacing"/> apart along it, and no closer than needed: a detailed border of thousands of vertices becomes one point per spacing.</summary>
+    private static List<GeoPoint> AlongRing(IReadOnlyList<GeoPoint> ring, Distance spacing)
+    {
+        var dense = GeoJsonLines.Densify(ring, spacing);
+        var kept = new List<GeoPoint> { dense[0] };
+        double sinceKept = 0;
+        for (int i = 1; i < dense.Count; i++)
+        {
+            double step = Geodesic.Wgs84.DistanceBetween(dense[i - 1], dense[i]).Metres;
+            if (sinceKept + step > spacing.Metres)
+            {
+                // Keep the last point that was still within one spacing of the previous kept one.
+                kept.Add(dense[i - 1]);
+                sinceKept = step;
+            }
+            else
+            {
+                sinceKept += step;
+            }
+        }
+
+        kept.Add(dense[^1]);
+        return kept;
     }
 }

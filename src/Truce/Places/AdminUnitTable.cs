@@ -14,7 +14,13 @@ namespace Truce.Places;
 public sealed class AdminUnitTable
 {
     private readonly Dictionary<string, AdminUnit> countries = new(StringComparer.Ordinal);
+
+    // A dedicated lock: locking a collection goes through the monitor's slow path (its header is shared with other uses).
+    private readonly Lock gate = new();
     private readonly Dictionary<(string Country, string Name), AdminUnit> units = [];
+
+    // Data repeat a few dozen attributions millions of times: resolve each once.
+    private readonly Dictionary<(string Scheme, string? Country, string? Admin1), (AdminUnit Unit, string Clue)?> resolved = [];
 
     /// <summary>A table that knows no names.</summary>
     public static AdminUnitTable Empty { get; } = new();
@@ -53,6 +59,26 @@ public sealed class AdminUnitTable
             return null;
         }
 
+        var key = (admin.Scheme, admin.Country, admin.Admin1);
+        lock (gate)
+        {
+            if (resolved.TryGetValue(key, out var known))
+            {
+                return known;
+            }
+        }
+
+        var answer = ResolveUncached(admin);
+        lock (gate)
+        {
+            resolved[key] = answer;
+        }
+
+        return answer;
+    }
+
+    private (AdminUnit Unit, string Clue)? ResolveUncached(AdminAttribution admin)
+    {
         var country = admin.Country is { } c ? countries.GetValueOrDefault(ActorRegistry.Normalize(c)) : null;
         if (admin.Admin1 is { } name)
         {

@@ -13,8 +13,10 @@ public sealed record ZoneMeasure(string FeatureId, Distance Distance, Distance? 
 /// <summary>Distances from one point to features, computed once per evidence item and shared by every zone that needs them.</summary>
 public sealed class DistanceCache
 {
-    private readonly Dictionary<string, Distance> distances = new(StringComparer.Ordinal);
-    private readonly Dictionary<string, bool> containment = new(StringComparer.Ordinal);
+    // Created on first use: a zone-share estimate makes a cache per sample point, most of which measure one thing or nothing.
+    private Dictionary<string, Distance>? distances;
+    private Dictionary<string, GeoPoint>? nearest;
+    private Dictionary<string, bool>? containment;
 
     /// <summary>Creates an empty cache.</summary>
     public DistanceCache()
@@ -37,7 +39,7 @@ public sealed class DistanceCache
     /// <summary>Bounds on the distance to a feature known without measuring it, from the center's measured distance.</summary>
     internal bool TryBound(ReferenceFeature feature, out double near, out double far)
     {
-        if (Center is not null && Center.distances.TryGetValue(feature.Id, out var d))
+        if (Center?.distances is { } centre && centre.TryGetValue(feature.Id, out var d))
         {
             (near, far) = (d.Metres - Offset.Metres, d.Metres + Offset.Metres);
             return true;
@@ -49,17 +51,46 @@ public sealed class DistanceCache
 
     internal Distance DistanceTo(ReferenceFeature feature, GeoPoint p)
     {
+        distances ??= new Dictionary<string, Distance>(StringComparer.Ordinal);
         if (!distances.TryGetValue(feature.Id, out var d))
         {
-            d = feature.DistanceTo(p);
+            // A sample near a measured centre starts its search pruned by its distance to the centre's nearest point.
+            if (Center?.nearest is { } centreFeet && centreFeet.TryGetValue(feature.Id, out var foot))
+            {
+                d = feature.DistanceTo(p, Geodesic.Wgs84.DistanceBetween(p, foot));
+            }
+            else
+            {
+                var (exact, near) = feature.DistanceAndNearest(p);
+                d = exact;
+                if (near is { } n)
+                {
+                    (nearest ??= new Dictionary<string, GeoPoint>(StringComparer.Ordinal))[feature.Id] = n;
+                }
+            }
+
             distances[feature.Id] = d;
         }
 
         return d;
     }
 
+    /// <summary>An upper bound on this point's distance to a feature: its distance to the centre's nearest point of it.</summary>
+    internal bool TryUpperBound(ReferenceFeature feature, GeoPoint p, out double atMost)
+    {
+        if (Center?.nearest is { } centreFeet && centreFeet.TryGetValue(feature.Id, out var foot))
+        {
+            atMost = Geodesic.Wgs84.DistanceBetween(p, foot).Metres;
+            return true;
+        }
+
+        atMost = double.PositiveInfinity;
+        return false;
+    }
+
     internal bool Contains(ReferenceFeature feature, GeoPoint p)
     {
+        containment ??= new Dictionary<string, bool>(StringComparer.Ordinal);
         if (!containment.TryGetValue(feature.Id, out var inside))
         {
             inside = feature.Area!.Contains(p);
@@ -85,6 +116,25 @@ public abstract class CompiledZone
     public static readonly Distance BoundaryTolerance = Distance.FromKilometres(1);
 
     private readonly Dictionary<string, Judgement> unitAnswers = new(StringComparer.Ordinal);
+
+    // A dedicated lock: locking a collection goes through the monitor's slow path (its header is shared with other uses).
+    private readonly Lock gate = new();
+    private readonly Dictionary<string, double?> unitShares = new(StringComparer.Ordinal);
+
+    /// <summary>The share of the unit's area inside the zone, estimated once per unit (an event known only to the unit has no other bound).</summary>
+    internal double? UnitShare(AdminUnit unit, Func<double?> estimate)
+    {
+        lock (gate)
+        {
+            if (!unitShares.TryGetValue(unit.Id, out var share))
+            {
+                share = estimate();
+                unitShares[unit.Id] = share;
+            }
+
+            return share;
+        }
+    }
 
     /// <summary>A box that contains every point of the zone; null when the zone is provably empty.</summary>
     public abstract BoundingBox? Bounds { get; }
@@ -124,6 +174,24 @@ public abstract class CompiledZone
     /// <param name="clue">The administrative unit the source names, if any: each term the disc leaves open is settled by it where it can be.</param>
     public Judgement Evaluate(GeoPoint point, Distance radius, DistanceCache cache, List<ZoneMeasure> measures, LocationClue? clue = null) =>
         EvaluateCore(point, radius, cache, measures, clue);
+
+    /// <summary>Whether the exact evaluation would certainly answer No without measuring any distance near a threshold, proven with bounds alone (no geodesic).</summary>
+    /// <remarks>
+    /// Kleene logic is monotone: a combination that is No while some terms are still unknown is No whatever they turn
+    /// out to be. A term counts as proven No only when the disc lies beyond its feature's cheap lower bound by more than
+    /// the near-threshold margin, and the unit the source names cannot overturn it (see <see cref="WithClue"/>).
+    /// </remarks>
+    internal bool CertainlyOutside(GeoPoint point, Distance radius, AdminUnit? unit) =>
+        radius.IsFinite && QuickCore(point, radius, unit) == Judgement.No && !MayMeasureNearThreshold(point, radius);
+
+    /// <summary>A cheap judgement: No when proven, otherwise Uncertain (never Yes: that would need the measures).</summary>
+    private protected abstract Judgement QuickCore(GeoPoint point, Distance radius, AdminUnit? unit);
+
+    /// <summary>Whether some distance term could measure a distance within the near-threshold margin of its threshold.</summary>
+    private protected abstract bool MayMeasureNearThreshold(GeoPoint point, Distance radius);
+
+    /// <summary>Whether the unit could overturn a No of this term for an incoherent report (it would have to lie wholly inside the term).</summary>
+    private protected bool UnitMayOverturnNo(AdminUnit? unit) => unit is not null && EvaluateUnit(unit) == Judgement.Yes;
 
     /// <summary>The judgement of this term or combination; leaves apply the unit clue term by term.</summary>
     protected abstract Judgement EvaluateCore(GeoPoint point, Distance radius, DistanceCache cache, List<ZoneMeasure> measures, LocationClue? clue);
@@ -172,7 +240,7 @@ public abstract class CompiledZone
     public Judgement EvaluateUnit(AdminUnit unit)
     {
         ArgumentNullException.ThrowIfNull(unit);
-        lock (unitAnswers)
+        lock (gate)
         {
             if (!unitAnswers.TryGetValue(unit.Id, out var answer))
             {
@@ -208,16 +276,38 @@ public abstract class CompiledZone
 
         protected override Judgement EvaluateCore(GeoPoint point, Distance radius, DistanceCache cache, List<ZoneMeasure> measures, LocationClue? clue)
         {
-            // A sample near an already measured point is often settled by the triangle inequality alone.
-            if (radius.IsFinite && cache.TryBound(feature, out var near, out var far) && Judge(near - radius.Metres, far + radius.Metres) is var bounded and not Judgement.Uncertain)
+            // A sample near an already measured point is often settled by the triangle inequality alone, or by its
+            // distance to the point of the feature nearest that centre (the feature is at least that near).
+            if (radius.IsFinite && cache.TryBound(feature, out var near, out var far))
             {
-                return WithClue(bounded, clue);
+                if (Judge(near - radius.Metres, far + radius.Metres) is var bounded and not Judgement.Uncertain)
+                {
+                    return WithClue(bounded, clue);
+                }
+
+                if (cache.TryUpperBound(feature, point, out var atMost) && Judge(near - radius.Metres, Math.Min(far, atMost) + radius.Metres) is var tighter and not Judgement.Uncertain)
+                {
+                    return WithClue(tighter, clue);
+                }
             }
 
             var d = cache.DistanceTo(feature, point);
             measures.Add(new ZoneMeasure(feature.Id, d, threshold));
             return WithClue(radius.IsFinite ? Judge(d.Metres - radius.Metres, d.Metres + radius.Metres) : Judgement.Uncertain, clue);
         }
+
+        private protected override Judgement QuickCore(GeoPoint point, Distance radius, AdminUnit? unit)
+        {
+            if (!within || UnitMayOverturnNo(unit))
+            {
+                return Judgement.Uncertain;
+            }
+
+            return feature.LowerBound(point).Metres - radius.Metres > threshold.Metres ? Judgement.No : Judgement.Uncertain;
+        }
+
+        private protected override bool MayMeasureNearThreshold(GeoPoint point, Distance radius) =>
+            !within || feature.LowerBound(point).Metres - radius.Metres <= threshold.Metres + Verifier.ThresholdMargin.Metres;
 
         protected override Judgement EvaluateUnitCore(AdminUnit unit)
         {
@@ -263,6 +353,11 @@ public abstract class CompiledZone
         {
             return WithClue(ByDisc(point, radius, cache), clue);
         }
+
+        private protected override Judgement QuickCore(GeoPoint point, Distance radius, AdminUnit? unit) =>
+            !UnitMayOverturnNo(unit) && !feature.Bounds.Expand(radius).Contains(point) ? Judgement.No : Judgement.Uncertain;
+
+        private protected override bool MayMeasureNearThreshold(GeoPoint point, Distance radius) => false;
 
         private Judgement ByDisc(GeoPoint point, Distance radius, DistanceCache cache)
         {
@@ -339,6 +434,10 @@ public abstract class CompiledZone
             return Judgement.Uncertain;
         }
 
+        private protected override Judgement QuickCore(GeoPoint point, Distance radius, AdminUnit? unit) => Judgement.Uncertain;
+
+        private protected override bool MayMeasureNearThreshold(GeoPoint point, Distance radius) => false;
+
         private bool OnSide(GeoPoint point) => (feature.Lines[0].SideOf(point) > 0 ? LineSide.Right : LineSide.Left) == side;
     }
 
@@ -363,6 +462,20 @@ public abstract class CompiledZone
             return result;
         }
 
+        private protected override Judgement QuickCore(GeoPoint point, Distance radius, AdminUnit? unit)
+        {
+            var result = parts[0].QuickCore(point, radius, unit);
+            for (int i = 1; i < parts.Length && result != settles; i++)
+            {
+                var next = parts[i].QuickCore(point, radius, unit);
+                result = intersect ? Kleene.And(result, next) : Kleene.Or(result, next);
+            }
+
+            return result;
+        }
+
+        private protected override bool MayMeasureNearThreshold(GeoPoint point, Distance radius) => parts.Any(p => p.MayMeasureNearThreshold(point, radius));
+
         protected override Judgement EvaluateUnitCore(AdminUnit unit)
         {
             var result = parts[0].EvaluateUnit(unit);
@@ -385,6 +498,13 @@ public abstract class CompiledZone
 
         protected override Judgement EvaluateUnitCore(AdminUnit unit) =>
             Kleene.And(baseZone.EvaluateUnit(unit), Kleene.Not(minus.EvaluateUnit(unit)));
+
+        // Only the base can prove No cheaply: proving the minus Yes would need its measures.
+        private protected override Judgement QuickCore(GeoPoint point, Distance radius, AdminUnit? unit) =>
+            baseZone.QuickCore(point, radius, unit) == Judgement.No ? Judgement.No : Judgement.Uncertain;
+
+        private protected override bool MayMeasureNearThreshold(GeoPoint point, Distance radius) =>
+            baseZone.MayMeasureNearThreshold(point, radius) || minus.MayMeasureNearThreshold(point, radius);
     }
 }
 
@@ -393,13 +513,14 @@ public abstract class CompiledZone
 /// <param name="coherent">Whether the coordinates, with their precision, reach the unit at all (computed only if needed).</param>
 public sealed class LocationClue(AdminUnit unit, Func<bool> coherent)
 {
-    private readonly Lazy<bool> isCoherent = new(coherent);
+    private bool? isCoherent;
 
     /// <summary>The unit.</summary>
     public AdminUnit Unit { get; } = unit ?? throw new ArgumentNullException(nameof(unit));
 
     /// <summary>Whether the coordinates reach the unit; when they do not, the source contradicts itself.</summary>
-    public bool Coherent => isCoherent.Value;
+    /// <remarks>Asked at most once per evaluation, on one thread: a plain field, not a locking Lazy.</remarks>
+    public bool Coherent => isCoherent ??= coherent();
 
     /// <summary>Set when the unit settled a term the coordinates left open.</summary>
     public bool Decided { get; set; }

@@ -73,6 +73,15 @@ public sealed class BoundedFindings(int capacity, Comparison<Finding?> order)
     /// <summary>The kept findings, in the collection's order.</summary>
     public IReadOnlyList<Finding> Items => [.. kept];
 
+    /// <summary>Whether as many findings are kept as the capacity allows.</summary>
+    public bool IsFull => kept.Count >= capacity;
+
+    /// <summary>The finding that would be dropped first (the last in the collection's order), or null when empty.</summary>
+    public Finding? Last => kept.Count == 0 ? null : kept.Max;
+
+    /// <summary>Counts a finding that is known not to be kept, without building it.</summary>
+    public void CountOnly() => Total++;
+
     /// <summary>Offers a finding.</summary>
     public void Add(Finding finding)
     {

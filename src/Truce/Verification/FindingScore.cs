@@ -83,7 +83,7 @@ public sealed record FindingScore(double? Zone, double? Time, double Identity, d
 /// </remarks>
 internal static class ZoneShare
 {
-    private const int DiscSamples = 64;
+    private const int DiscSampleCount = 64;
     private static readonly double GoldenAngle = 180 * (3 - Math.Sqrt(5));
 
     /// <param name="zone">The zone.</param>
@@ -93,37 +93,61 @@ internal static class ZoneShare
     /// <param name="centerDistances">Distances already measured from the coordinates: each disc sample's distance lies within its offset of them, which settles most samples without a geodesic.</param>
     public static double? Estimate(CompiledZone zone, GeoPoint center, Distance radius, AdminUnit? unit, DistanceCache? centerDistances = null)
     {
+        ArgumentNullException.ThrowIfNull(zone);
+
+        // Known only to a unit, an event's possible places are the unit's whatever its coordinates: one estimate per unit and zone.
+        if (!radius.IsFinite && unit is not null)
+        {
+            return zone.UnitShare(unit, () => EstimateOver(zone, UnitSamples(unit), null));
+        }
+
+        return EstimateOver(zone, DiscSamples(center, radius, unit), centerDistances);
+    }
+
+    private static List<(GeoPoint Point, double Weight, Distance Offset)> UnitSamples(AdminUnit unit)
+    {
+        // A few hundred area-weighted points estimate a share to within a few percent; finer grids cost more than they add.
+        var samples = unit.SamplesCoarseToFine.FirstOrDefault(l => l.Weights.Count(w => w > 0) >= 256) ?? unit.Samples;
         var points = new List<(GeoPoint Point, double Weight, Distance Offset)>();
-        if (radius.IsFinite)
+        for (int i = 0; i < samples.Points.Count; i++)
         {
-            for (int k = 0; k < DiscSamples; k++)
+            if (samples.Weights[i] > 0)
             {
-                var r = Distance.FromMetres(radius.Metres * Math.Sqrt((k + 0.5) / DiscSamples));
-                points.Add((Geodesic.Wgs84.Direct(center, (k * GoldenAngle) % 360, r), 1, r));
-            }
-
-            if (unit is not null)
-            {
-                var inUnit = points.Where(p => unit.Contains(p.Point)).ToList();
-                if (inUnit.Count > 0)
-                {
-                    points = inUnit; // coordinates that disagree with the unit keep the whole disc
-                }
-            }
-        }
-        else if (unit is not null)
-        {
-            // A few hundred area-weighted points estimate a share to within a few percent; finer grids cost more than they add.
-            var samples = unit.SamplesCoarseToFine.FirstOrDefault(l => l.Weights.Count(w => w > 0) >= 256) ?? unit.Samples;
-            for (int i = 0; i < samples.Points.Count; i++)
-            {
-                if (samples.Weights[i] > 0)
-                {
-                    points.Add((samples.Points[i], samples.Weights[i], Distance.Unbounded));
-                }
+                points.Add((samples.Points[i], samples.Weights[i], Distance.Unbounded));
             }
         }
 
+        return points;
+    }
+
+    private static List<(GeoPoint Point, double Weight, Distance Offset)> DiscSamples(GeoPoint center, Distance radius, AdminUnit? unit)
+    {
+        var points = new List<(GeoPoint Point, double Weight, Distance Offset)>();
+        if (!radius.IsFinite)
+        {
+            return points;
+        }
+
+        for (int k = 0; k < DiscSampleCount; k++)
+        {
+            var r = Distance.FromMetres(radius.Metres * Math.Sqrt((k + 0.5) / DiscSampleCount));
+            points.Add((Geodesic.Wgs84.Direct(center, (k * GoldenAngle) % 360, r), 1, r));
+        }
+
+        if (unit is not null)
+        {
+            var inUnit = points.Where(p => unit.Contains(p.Point)).ToList();
+            if (inUnit.Count > 0)
+            {
+                points = inUnit; // coordinates that disagree with the unit keep the whole disc
+            }
+        }
+
+        return points;
+    }
+
+    private static double? EstimateOver(CompiledZone zone, List<(GeoPoint Point, double Weight, Distance Offset)> points, DistanceCache? centerDistances)
+    {
         if (points.Count == 0)
         {
             return null;

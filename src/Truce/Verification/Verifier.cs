@@ -24,11 +24,19 @@ public sealed class Verifier
     private readonly ActorMatcher matcher;
     private readonly Dictionary<string, int> unresolved = new(StringComparer.Ordinal);
     private readonly AdminUnitTable places;
+    private readonly bool reference;
 
     /// <summary>Prepares every obligation of every agreement under every reading of its zone.</summary>
     /// <exception cref="ArgumentException">A spec names geometry, zones or classes that do not exist (run the linter first).</exception>
-    public Verifier(IEnumerable<Agreement> agreements, GeometryCatalog catalog, ActorRegistry registry, int maxFindings = 200, AdminUnitTable? places = null)
+    /// <param name="agreements">The agreements to verify.</param>
+    /// <param name="catalog">Reference geometry.</param>
+    /// <param name="registry">Actors and classes.</param>
+    /// <param name="maxFindings">Findings kept per kind and reading (the rest are counted).</param>
+    /// <param name="places">Administrative-unit names for location clues.</param>
+    /// <param name="reference">True for the straightforward reference path: every zone measured exactly, every score estimated. Same output, slower; the equivalence tests compare the two.</param>
+    public Verifier(IEnumerable<Agreement> agreements, GeometryCatalog catalog, ActorRegistry registry, int maxFindings = 200, AdminUnitTable? places = null, bool reference = false)
     {
+        this.reference = reference;
         ArgumentNullException.ThrowIfNull(agreements);
         ArgumentNullException.ThrowIfNull(catalog);
         matcher = new ActorMatcher(registry);
@@ -74,7 +82,8 @@ public sealed class Verifier
         var cache = new DistanceCache();
         (AdminUnit Unit, string Clue)? clue = null;
         bool clueResolved = false;
-        var coherent = new Lazy<bool>(() => clue is not { } k || k.Unit.Reaches(evidence.Location, evidence.LocationPrecision.Radius, CompiledZone.BoundaryTolerance));
+        // One item, one thread: no lock is needed to compute this once (a locking Lazy costs more than the test).
+        var coherent = new Lazy<bool>(() => clue is not { } k || k.Unit.Reaches(evidence.Location, evidence.LocationPrecision.Radius, CompiledZone.BoundaryTolerance), LazyThreadSafetyMode.None);
         foreach (var t in targets)
         {
             t.Screening.Considered++;
@@ -106,8 +115,15 @@ public sealed class Verifier
                 clueResolved = true;
             }
 
-            var measures = new List<ZoneMeasure>();
+            // Proven outside with bounds alone, and too far from any threshold for a near miss: nothing to measure.
             var radius = evidence.LocationPrecision.Radius;
+            if (!reference && t.Zone.CertainlyOutside(evidence.Location, radius, clue?.Unit))
+            {
+                t.Screening.OutsideZone++;
+                continue;
+            }
+
+            var measures = new List<ZoneMeasure>();
             var (zone, clueNote) = Locate(t.Zone, evidence, clue, coherent, cache, measures, reasons);
             if (zone == Judgement.No)
             {
@@ -117,7 +133,7 @@ public sealed class Verifier
                 if (measures.Any(NearThreshold))
                 {
                     t.NearMisses.Add(new Finding(evidence, zone, measures, time, actor, activity, actorId, counterpartId, identification, reasons, Confirmed: false,
-                        Score(t, evidence, zone, clue, identity, activity, cache), clueNote));
+                        Score(t, evidence, zone, clue, identity, activity, reference ? null : cache), clueNote));
                 }
 
                 continue;
@@ -136,13 +152,22 @@ public sealed class Verifier
             }
 
             bool allYes = zone == Judgement.Yes && time == Judgement.Yes && actor == Judgement.Yes && activity == Judgement.Yes;
+
+            // A possible finding whose score could not reach the kept set, even with the whole zone share, is only
+            // counted: estimating its share (64 exact samples) would change nothing in any report.
+            if (!reference && !allYes && zone == Judgement.Uncertain && t.Possible.IsFull && CannotBeKept(ScoreWithoutZone(t, evidence, identity, activity).Value, evidence, t.Possible.Last!))
+            {
+                t.Possible.CountOnly();
+                continue;
+            }
+
             if (allYes && !evidence.Source.CanConfirm)
             {
                 reasons.Add($"source {evidence.Source.SourceId} rated {evidence.Source.Code}: too weak to confirm alone");
             }
 
             var finding = new Finding(evidence, zone, measures, time, actor, activity, actorId, counterpartId, identification, reasons, allYes && evidence.Source.CanConfirm,
-                Score(t, evidence, zone, clue, identity, activity, cache), clueNote);
+                Score(t, evidence, zone, clue, identity, activity, reference ? null : cache), clueNote);
             (finding.Confirmed ? t.Confirmed : t.Possible).Add(finding);
         }
     }
@@ -180,7 +205,27 @@ public sealed class Verifier
         return (judgement, note);
     }
 
-    private static FindingScore Score(Target t, Evidence.Evidence e, Judgement zone, (AdminUnit Unit, string Clue)? clue, double identity, Judgement activity, DistanceCache distances)
+    /// <summary>Whether a possible finding whose score is at most <paramref name="upper"/> would rank after <paramref name="last"/>: scores are whole numbers, so ties are common, and a tie goes to the earlier event.</summary>
+    private static bool CannotBeKept(int upper, Evidence.Evidence e, Finding last)
+    {
+        if (upper != last.Score.Value)
+        {
+            return upper < last.Score.Value;
+        }
+
+        int c = e.Time.Days.Start.CompareTo(last.Evidence.Time.Days.Start);
+        return (c != 0 ? c : string.CompareOrdinal(e.Id, last.Evidence.Id)) > 0;
+    }
+
+    /// <summary>The score with the zone chance at its maximum (1): an upper bound on the finding's score.</summary>
+    private static FindingScore ScoreWithoutZone(Target t, Evidence.Evidence e, double identity, Judgement activity) => new(
+        1,
+        FindingScore.TimeShare(t.Obligation.Window, e.Time.Days),
+        identity,
+        FindingScore.Of(activity),
+        FindingScore.ReliabilityWeight(e.Source.Reliability) * FindingScore.CredibilityWeight(e.Source.Credibility));
+
+    private static FindingScore Score(Target t, Evidence.Evidence e, Judgement zone, (AdminUnit Unit, string Clue)? clue, double identity, Judgement activity, DistanceCache? distances)
     {
         double? zoneShare = zone == Judgement.Uncertain
             ? ZoneShare.Estimate(t.Zone, e.Location, e.LocationPrecision.Radius, clue?.Unit, distances)

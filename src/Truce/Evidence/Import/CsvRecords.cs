@@ -172,6 +172,18 @@ internal static class FieldParse
             return "is empty";
         }
 
+        // The common case first: YYYY-MM-DD, optionally followed by a midnight time as UCDP exports write it.
+        if (text.Length >= 10 && text[4] == '-' && text[7] == '-' && (text.Length == 10 || text[10] == ' ' || text[10] == 'T')
+            && int.TryParse(text.AsSpan(0, 4), NumberStyles.None, CultureInfo.InvariantCulture, out int y)
+            && int.TryParse(text.AsSpan(5, 2), NumberStyles.None, CultureInfo.InvariantCulture, out int m)
+            && int.TryParse(text.AsSpan(8, 2), NumberStyles.None, CultureInfo.InvariantCulture, out int d)
+            && y >= 1 && m is >= 1 and <= 12 && d >= 1 && d <= DateTime.DaysInMonth(y, m)
+            && (text.Length == 10 || IsMidnight(text[10], text.AsSpan(11))))
+        {
+            value = new DateOnly(y, m, d);
+            return null;
+        }
+
         // No time-zone adjustment: a calendar date must not move a day because of where Truce runs.
         if (DateTime.TryParseExact(text, DateFormats, CultureInfo.InvariantCulture, DateTimeStyles.AllowWhiteSpaces, out var dt))
         {
@@ -181,4 +193,9 @@ internal static class FieldParse
 
         return $"'{text}' is not a date (expected YYYY-MM-DD)";
     }
+
+    // Exactly the midnight forms of the accepted formats; anything else goes through the full parser.
+    private static bool IsMidnight(char separator, ReadOnlySpan<char> time) => separator == ' '
+        ? time is "00:00:00" or "00:00:00.000"
+        : time is "00:00:00" or "00:00:00Z";
 }
