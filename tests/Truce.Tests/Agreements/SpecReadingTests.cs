@@ -125,7 +125,8 @@ public class SpecReadingTests
 
     public class AFullSpec
     {
-        private static readonly Agreement A = ReadFull();
+        // Read afresh by each test: a static field would be read once per process, before a mutant is switched on.
+        private static Agreement A => ReadFull();
 
         private static Agreement ReadFull()
         {
@@ -418,6 +419,14 @@ public class SpecReadingTests
         }
 
         [Fact]
+        public void Should_Report_A_Source_Defined_Twice_Once_And_Read_No_Further_Into_It()
+        {
+            // The duplicate's url is a list, which a source that counted would be refused for (TR006): only the duplication is reported.
+            var yaml = Replace(Full, "{ id: s2, citation: \"Second report\" }", "{ id: s2, citation: \"Second report\" }\n  - { id: s2, citation: \"Again\", url: [a, b] }");
+            AssertRefused(yaml, ("TR032", "sources[2]", LineOf(yaml, "Again"), "source id 's2' is defined twice"));
+        }
+
+        [Fact]
         public void Should_Refuse_A_Source_Id_Defined_Twice_But_Not_Count_A_Source_That_Was_Refused()
         {
             var twice = Replace(Full, "{ id: s2, citation: \"Second report\" }", "{ id: s1, citation: \"Second report\" }\n  - { id: s2, citation: \"Third\" }");
@@ -475,6 +484,15 @@ public class SpecReadingTests
         {
             var yaml = Replace(Full, "  - id: government\n    actors: [syria-government]", "  - id: government\n    description: nobody in particular");
             AssertRefused(yaml, ("TR033", "actor_classes[1]", LineOf(yaml, "  - id: government"), "an actor class needs a registry_class, a list of actors, or both"));
+        }
+
+        [Fact]
+        public void Should_Report_A_Class_Defined_Twice_Once_And_Read_No_Further_Into_It()
+        {
+            // The duplicate both includes and excludes a category (TR034) and has a list for a description (TR006): neither is reported.
+            var yaml = Replace(Full, "  - id: government\n    actors: [syria-government]",
+                "  - id: government\n    actors: [syria-government]\n  - id: government\n    actors: [russia]\n    includes: [x]\n    excludes: [x]\n    description: [a, b]");
+            AssertRefused(yaml, ("TR032", "actor_classes[2]", LineOf(yaml, "actors: [russia]") - 1, "actor class 'government' is defined twice"));
         }
 
         [Fact]
@@ -582,6 +600,13 @@ public class SpecReadingTests
             var yaml = Replace(Full, "- id: second", "- id: first");
             // A reading is placed at the line its mapping starts on, its "- id:" line.
             AssertRefused(yaml, ("TR032", "zones[1].variants[1]", LineOf(yaml, "zone: { all: [ { beyond") - 1, "variant 'first' is defined twice"));
+        }
+
+        [Fact]
+        public void Should_Report_A_Zone_Defined_Twice_Once_And_Read_No_Further_Into_It()
+        {
+            var yaml = Replace(Full, "  - id: mixed\n", "  - id: band\n    zone: { area: syria }\n    description: [a, b]\n  - id: mixed\n");
+            AssertRefused(yaml, ("TR032", "zones[1]", LineOf(yaml, "zone: { area: syria }") - 1, "zone 'band' is defined twice"));
         }
 
         [Fact]
@@ -854,6 +879,13 @@ public class SpecReadingTests
         {
             var yaml = First("sources: [s1, s2]", "sources: [s1, s7]");
             AssertRefused(yaml, ("TR060", "obligations[0].sources", LineOf(yaml, "s7"), "unknown source 's7'; cite an id from the agreement's sources"));
+        }
+
+        [Fact]
+        public void Should_Report_An_Obligation_Defined_Twice_Once_And_Read_No_Further_Into_It()
+        {
+            var yaml = Replace(Full, "- id: deploy", "- id: keep-away\n    text: [a, b]");
+            AssertRefused(yaml, ("TR032", "obligations[3]", LineOf(yaml, "text: [a, b]") - 1, "obligation 'keep-away' is defined twice"));
         }
 
         [Fact]
