@@ -11,7 +11,7 @@ namespace Truce.Tests.Verification;
 /// <summary>Runs <c>truce verify --format json</c> on the fast path (the command itself) or on the reference path (the same steps with <c>reference: true</c>).</summary>
 /// <remarks>
 /// The command has no switch for the reference path, so <see cref="Pipeline"/> repeats its steps (load the specs,
-/// stream the evidence into a verifier, build the report, write it as JSON). Whether the copy still matches the
+/// stream the evidence through a <see cref="VerifyPipeline"/> into a verifier, build the report, write it as JSON). Whether the copy still matches the
 /// command is checked by comparing its fast-path output with the command's whenever a comparison fails.
 /// </remarks>
 internal static class VerifyRun
@@ -40,7 +40,12 @@ internal static class VerifyRun
             ? new Verifier(ws.Agreements, ws.Catalog, ws.Actors!, max, ws.Places, reference)
             : new Verifier(ws.Agreements, ws.Catalog, ws.Actors!, places: ws.Places, reference: reference);
         var ingest = new EvidenceIngest(new ImportContext(ws.Sources, Repo.Today, ImportLimits.Default), null, null);
-        ingest.Run([.. evidence], verifier.Observe, CancellationToken.None, verifier.Observe);
+        using (var pipeline = new VerifyPipeline(verifier))
+        {
+            ingest.Run([.. evidence], pipeline.Observe, CancellationToken.None, pipeline.Observe);
+            pipeline.Complete();
+        }
+
         var report = new VerificationReport(
             [.. ws.Inputs, .. ingest.Inputs], ingest.Stats, ws.Agreements, verifier.Verdicts(), ingest.Coverages, verifier.UnresolvedNames, ws.Catalog,
             [.. ws.Diagnostics.Items.Where(d => d.Severity == Severity.Warning)],
