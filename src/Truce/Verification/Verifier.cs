@@ -200,24 +200,13 @@ public sealed class Verifier
             return;
         }
 
-        // An item that no list could keep needs only its judgement, and grid cells settle most terms without measuring.
-        if (!reference && !Keepable(t, evidence, time, actors, activity))
+        if (!reference)
         {
-            var unitClue = clue is { } c ? new LocationClue(c.Unit, () => coherent.Value) : null;
-            var settled = t.Zone.Judge(evidence.Location, radius, cache, unitClue);
-            if (settled == Judgement.No)
-            {
-                t.Screening.OutsideZone++;
-            }
-            else
-            {
-                bool all = settled == Judgement.Yes && time == Judgement.Yes && actors.Judgement == Judgement.Yes && activity == Judgement.Yes;
-                (all && evidence.Source.CanConfirm ? t.Confirmed : t.Possible).CountOnly();
-            }
-
+            HoldJudgedFirst(t, item, time, activity, actors);
             return;
         }
 
+        // The reference path: locate (measuring every term), then build and offer every finding.
         var measures = new List<ZoneMeasure>();
         var located = new List<string>();
         var (zone, clueNote) = Locate(t.Zone, evidence, clue, coherent, cache, measures, located);
@@ -228,14 +217,8 @@ public sealed class Verifier
             // Just outside a distance threshold is where the reference line's own resolution matters: say so.
             if (measures.Any(NearThreshold))
             {
-                if (!reference && t.NearMisses.IsFull && !Precedes(evidence, t.NearMisses.Last!))
-                {
-                    t.NearMisses.CountOnly();
-                    return;
-                }
-
                 t.NearMisses.Add(Build(t, evidence, zone, measures, time, actors, activity, located, nearMiss: true, confirmed: false,
-                    Score(t, evidence, zone, clue, actors.Chance, activity, reference ? null : cache), clueNote));
+                    Score(t, evidence, zone, clue, actors.Chance, activity, null), clueNote));
             }
 
             return;
@@ -244,51 +227,73 @@ public sealed class Verifier
         bool allYes = zone == Judgement.Yes && time == Judgement.Yes && actors.Judgement == Judgement.Yes && activity == Judgement.Yes;
         bool confirmed = allYes && evidence.Source.CanConfirm;
 
-        // Findings that could not be kept (at most maxFindings per kind) are only counted: building them, and for a
-        // possible one estimating its zone share (64 exact samples), would change nothing in any report.
-        if (!reference)
+        var score = Score(t, evidence, zone, clue, actors.Chance, activity, null);
+        var finding = Build(t, evidence, zone, measures, time, actors, activity, located, nearMiss: false, confirmed, score, clueNote);
+        (finding.Confirmed ? t.Confirmed : t.Possible).Add(finding);
+    }
+
+    /// <summary>The fast path from the zone on: judge first (grid cells, exact terms only where they do not settle it), count what no list can keep, and measure only what will be kept.</summary>
+    /// <remarks>
+    /// The judgement is the one <see cref="Locate"/> gives (the property tests of <see cref="CompiledZone.Judge"/> say
+    /// so), and every list's decision depends only on it, the score and the item's date and id; so the reports are
+    /// those of the reference path, which measures every item and builds every finding.
+    /// </remarks>
+    private static void HoldJudgedFirst(Target t, Item item, Judgement time, Judgement activity, ActorOutcome actors)
+    {
+        var evidence = item.Evidence;
+        var cache = item.Distances;
+        var clue = item.Clue;
+        var coherent = item.Coherent;
+        var unitClue = clue is { } c ? new LocationClue(c.Unit, () => coherent.Value) : null;
+        var zone = t.Zone.Judge(evidence.Location, evidence.LocationPrecision.Radius, cache, unitClue);
+        List<ZoneMeasure> measures = [];
+        List<string> located = [];
+        string? clueNote;
+        if (zone == Judgement.No)
         {
-            if (confirmed && t.Confirmed.IsFull && !Precedes(evidence, t.Confirmed.Last!))
+            t.Screening.OutsideZone++;
+
+            // Just outside a distance threshold is where the reference line's own resolution matters: say so.
+            if (t.Zone.HasThreshold && (!t.NearMisses.IsFull || Precedes(evidence, t.NearMisses.Last!)))
             {
-                t.Confirmed.CountOnly();
-                return;
+                (_, clueNote) = Locate(t.Zone, evidence, clue, coherent, cache, measures, located);
+                if (measures.Any(NearThreshold))
+                {
+                    t.NearMisses.Add(Build(t, evidence, zone, measures, time, actors, activity, located, nearMiss: true, confirmed: false,
+                        Score(t, evidence, zone, clue, actors.Chance, activity, cache), clueNote));
+                }
             }
 
-            // The score with the whole zone share is an upper bound: if even that ranks last, skip the estimate.
-            if (!confirmed && zone == Judgement.Uncertain && t.Possible.IsFull && CannotBeKept(ScoreWithoutZone(t, evidence, actors.Chance, activity).Value, evidence, t.Possible.Last!))
-            {
-                t.Possible.CountOnly();
-                return;
-            }
+            return;
         }
 
-        var score = Score(t, evidence, zone, clue, actors.Chance, activity, reference ? null : cache);
-        if (!reference && !confirmed && t.Possible.IsFull && CannotBeKept(score.Value, evidence, t.Possible.Last!))
+        bool confirmed = zone == Judgement.Yes && time == Judgement.Yes && actors.Judgement == Judgement.Yes && activity == Judgement.Yes && evidence.Source.CanConfirm;
+
+        // Findings that could not be kept (at most maxFindings per kind) are only counted: building them, and for a
+        // possible one estimating its zone share (64 exact samples), would change nothing in any report.
+        if (confirmed && t.Confirmed.IsFull && !Precedes(evidence, t.Confirmed.Last!))
+        {
+            t.Confirmed.CountOnly();
+            return;
+        }
+
+        // The score with the whole zone share is an upper bound: if even that ranks last, skip the estimate.
+        if (!confirmed && zone == Judgement.Uncertain && t.Possible.IsFull && CannotBeKept(ScoreWithoutZone(t, evidence, actors.Chance, activity).Value, evidence, t.Possible.Last!))
         {
             t.Possible.CountOnly();
             return;
         }
 
+        var score = Score(t, evidence, zone, clue, actors.Chance, activity, cache);
+        if (!confirmed && t.Possible.IsFull && CannotBeKept(score.Value, evidence, t.Possible.Last!))
+        {
+            t.Possible.CountOnly();
+            return;
+        }
+
+        (_, clueNote) = Locate(t.Zone, evidence, clue, coherent, cache, measures, located);
         var finding = Build(t, evidence, zone, measures, time, actors, activity, located, nearMiss: false, confirmed, score, clueNote);
         (finding.Confirmed ? t.Confirmed : t.Possible).Add(finding);
-    }
-
-    /// <summary>Whether some list of findings could keep the item, whatever its zone judgement turns out to be.</summary>
-    private static bool Keepable(Target t, Evidence.Evidence e, Judgement time, ActorOutcome actors, Judgement activity)
-    {
-        bool mayConfirm = time == Judgement.Yes && actors.Judgement == Judgement.Yes && activity == Judgement.Yes && e.Source.CanConfirm;
-        if (mayConfirm && (!t.Confirmed.IsFull || Precedes(e, t.Confirmed.Last!)))
-        {
-            return true;
-        }
-
-        // A possible finding's score is at most the one with the whole zone share (exactly that when inside).
-        if (!t.Possible.IsFull || !CannotBeKept(ScoreWithoutZone(t, e, actors.Chance, activity).Value, e, t.Possible.Last!))
-        {
-            return true;
-        }
-
-        return t.Zone.HasThreshold && (!t.NearMisses.IsFull || Precedes(e, t.NearMisses.Last!));
     }
 
     /// <summary>Whether an item comes before a kept finding in date-and-id order (so it would displace the last one).</summary>
