@@ -35,6 +35,12 @@ internal sealed class CsvRecord
     /// <summary>The raw bytes of a column (untrimmed), or empty when absent.</summary>
     public ReadOnlySpan<byte> Bytes(string name) => columns.TryGetValue(name, out var i) && i < reader.FieldCount ? reader.Field(i) : default;
 
+    /// <summary>A column's position in the header, or -1 when the file has no such column: looked up once per file, not per row.</summary>
+    public int ColumnIndex(string name) => columns.TryGetValue(name, out var i) ? i : -1;
+
+    /// <summary>The raw bytes (untrimmed) of the field at a position from <see cref="ColumnIndex"/>; empty when the column is absent.</summary>
+    public ReadOnlySpan<byte> Bytes(int index) => index >= 0 && index < reader.FieldCount ? reader.Field(index) : default;
+
     public Rejection Reject(string field, string reason) => new(File, Line, field, reason, Raw);
 }
 
