@@ -21,6 +21,13 @@ if (args is ["generate-ged", var rowsText, var path])
     return 0;
 }
 
+if (args is ["phases", var phasesCsv])
+{
+    // Reading and verifying one UCDP GED file measured apart, with the verifier's work counts.
+    PhaseProfile.Run(phasesCsv, Console.Out);
+    return 0;
+}
+
 if (args is ["parse-floor", var csv])
 {
     // The byte-level parse floor of issue 8 on a UCDP GED CSV, with a newline count for reference (bench/big-file.sh).

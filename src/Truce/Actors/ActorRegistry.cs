@@ -52,6 +52,21 @@ public sealed partial class ActorRegistry
                 periods[(actorClass.Id, g.Key)] = [.. g.Select(m => m.Period)];
             }
         }
+
+        MembershipChanges = [.. periods.Values.SelectMany(spans => spans)
+            .SelectMany(p => new[] { p.From?.DayNumber, p.Until is { } u && u < DateOnly.MaxValue ? u.DayNumber + 1 : null })
+            .OfType<int>().Distinct().Order()];
+    }
+
+    /// <summary>The days (day numbers, ascending) on which some actor joins or leaves some class: between two of them every membership is the same.</summary>
+    /// <remarks>A range of days with none of these after its first day meets every membership span wholly or not at all, so no membership is partial over it.</remarks>
+    internal int[] MembershipChanges { get; }
+
+    /// <summary>Which of the spans between <see cref="MembershipChanges"/> holds a day: ranges in the same span have the same memberships.</summary>
+    internal int MembershipEpoch(DateOnly day)
+    {
+        int i = Array.BinarySearch(MembershipChanges, day.DayNumber);
+        return i >= 0 ? i + 1 : ~i;
     }
 
     /// <summary>All actors, by id.</summary>

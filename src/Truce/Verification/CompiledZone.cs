@@ -80,7 +80,7 @@ public sealed class DistanceCache
     }
 
     /// <summary>The zone-share samples of this point's disc, for the radius and unit they were drawn for.</summary>
-    internal (Distance Radius, AdminUnit? Unit, List<(GeoPoint Point, double Weight, Distance Offset)> Samples)? DiscSamples { get; set; }
+    internal ZoneShare.DiscSamples? DiscSamples { get; set; }
 
     /// <summary>An upper bound on this point's distance to a feature: its distance to the centre's nearest point of it.</summary>
     internal bool TryUpperBound(ReferenceFeature feature, GeoPoint p, out double atMost)
@@ -143,10 +143,12 @@ public abstract class CompiledZone
         }
     }
 
-    // Coarse cells settle most of a term's surroundings with one measurement each; fine cells the rest, away from edges.
-    private static readonly double[] CellSizes = [0.5, 0.0625];
+    // Cells halve from half a degree down to about 400 m: a coarse cell settles most of a term's surroundings with one
+    // measurement, and only cells near an edge or threshold are refined, so the cells measured follow the edges' length.
+    private const double CoarsestCell = 0.5;
+    private const int CellLevels = 8;
     private readonly Lock cellGate = new();
-    private readonly Dictionary<(int Level, double Radius, int Row, int Column), Judgement?> cells = [];
+    private readonly List<(double Radius, Dictionary<long, sbyte> Cells)> cellsByRadius = [];
 
     [ThreadStatic]
     private static List<ZoneMeasure>? scratch;
@@ -177,6 +179,7 @@ public abstract class CompiledZone
     private protected virtual Judgement? CellAnswer(GeoPoint centre, Distance reach, Distance radius) => null;
 
     /// <summary>The term's disc judgement from the grid cell holding the point, when the cell settles it.</summary>
+    /// <remarks>Cells are looked at from the coarsest down; each is measured once, when a point first falls in it, and only a cell that does not settle its discs is looked into further.</remarks>
     internal Judgement? Settled(GeoPoint p, Distance radius)
     {
         if (Math.Abs(p.Latitude) > 80 || !radius.IsFinite)
@@ -184,34 +187,50 @@ public abstract class CompiledZone
             return null; // cells near the poles are not small discs
         }
 
-        for (int level = 0; level < CellSizes.Length; level++)
+        lock (cellGate)
         {
-            double size = CellSizes[level];
-            var key = (level, radius.Metres, (int)Math.Floor((p.Latitude + 90) / size), (int)Math.Floor((p.Longitude + 180) / size));
-            Judgement? answer;
-            lock (cellGate)
+            var cells = CellsFor(radius.Metres);
+            double size = CoarsestCell;
+            for (int level = 0; level < CellLevels; level++, size /= 2)
             {
-                if (!cells.TryGetValue(key, out answer))
+                long row = (long)Math.Floor((p.Latitude + 90) / size), column = (long)Math.Floor((p.Longitude + 180) / size);
+                long key = ((long)level << 56) | (row << 28) | column;
+                if (!cells.TryGetValue(key, out var answer))
                 {
-                    var (centre, reach) = Cell(size, key.Item3, key.Item4);
-                    answer = CellAnswer(centre, reach, radius);
+                    var (centre, reach) = Cell(size, row, column);
+                    answer = CellAnswer(centre, reach, radius) is { } a ? (sbyte)a : (sbyte)-1;
                     cells[key] = answer;
                 }
-            }
 
-            if (answer is not null)
-            {
-                return answer;
+                if (answer >= 0)
+                {
+                    return (Judgement)answer;
+                }
             }
         }
 
         return null;
     }
 
+    private Dictionary<long, sbyte> CellsFor(double radius)
+    {
+        foreach (var (r, cells) in cellsByRadius)
+        {
+            if (r == radius)
+            {
+                return cells;
+            }
+        }
+
+        var made = new Dictionary<long, sbyte>();
+        cellsByRadius.Add((radius, made));
+        return made;
+    }
+
     /// <summary>Whether a distance term with a threshold occurs in the zone (only those can make a near miss).</summary>
     internal virtual bool HasThreshold => false;
 
-    private static (GeoPoint Centre, Distance Reach) Cell(double size, int row, int column)
+    private static (GeoPoint Centre, Distance Reach) Cell(double size, long row, long column)
     {
         double south = (row * size) - 90, west = (column * size) - 180;
         var centre = new GeoPoint(south + (size / 2), west + (size / 2));

@@ -112,3 +112,36 @@ public sealed class ScreeningCounts
     /// <summary>Items certainly outside the zone.</summary>
     public int OutsideZone { get; internal set; }
 }
+
+/// <summary>How much work a verification did, by kind: what the benchmarks print beside their times, to say where the time goes.</summary>
+public sealed class VerificationWork
+{
+    /// <summary>Item and reading pairs held against the reading's actors and zone.</summary>
+    public long Visits { get; internal set; }
+
+    /// <summary>Of those, pairs set aside as outside the zone by bounds alone.</summary>
+    public long OutsideByBounds { get; internal set; }
+
+    /// <summary>Zone judgements (cells first, exact terms where they do not settle it).</summary>
+    public long Judged { get; internal set; }
+
+    /// <summary>Zone-share estimates begun.</summary>
+    public long Estimates { get; internal set; }
+
+    /// <summary>Of those, estimates stopped early because the share could no longer earn the finding a place.</summary>
+    public long EstimatesCut { get; internal set; }
+
+    /// <summary>Disc samples judged by the estimates.</summary>
+    public long SamplesJudged { get; internal set; }
+
+    /// <summary>Items located with every distance measured, for a finding or a near miss.</summary>
+    public long Located { get; internal set; }
+
+    /// <summary>Findings built (kept, or kept and later displaced).</summary>
+    public long Built { get; internal set; }
+
+    /// <summary>A one-line account.</summary>
+    public override string ToString() => string.Create(System.Globalization.CultureInfo.InvariantCulture,
+        $"visits {Visits:N0}, outside by bounds {OutsideByBounds:N0}, judged {Judged:N0}, estimates {Estimates:N0} ({EstimatesCut:N0} cut short, {SamplesJudged:N0} samples), located {Located:N0}, built {Built:N0}");
+}
+

@@ -22,7 +22,10 @@ public sealed record FindingScore(double? Zone, double? Time, double Identity, d
     public const double Unknown = 0.5;
 
     /// <summary>The score, 0–100: the product of the chances (unknown ones as 0.5) and the source weight.</summary>
-    public int Value => (int)Math.Round(100 * (Zone ?? Unknown) * (Time ?? Unknown) * Identity * Activity * Source, MidpointRounding.AwayFromZero);
+    public int Value => ValueWith(Zone);
+
+    /// <summary>The score this finding would have with another zone chance (the other counts as they are); never larger for a smaller chance.</summary>
+    public int ValueWith(double? zone) => (int)Math.Round(100 * (zone ?? Unknown) * (Time ?? Unknown) * Identity * Activity * Source, MidpointRounding.AwayFromZero);
 
     /// <summary>A short account, e.g. "zone 0.62 × time 1 × identity 0.5 × activity 0.5 × source B2 0.81".</summary>
     public string Explain(string grade) => string.Create(CultureInfo.InvariantCulture,
@@ -94,32 +97,147 @@ internal static class ZoneShare
     /// <param name="cells">Whether samples take the grid cells' answers where they settle them (see <see cref="CompiledZone.Judge"/>); the reference path measures every sample.</param>
     public static double? Estimate(CompiledZone zone, GeoPoint center, Distance radius, AdminUnit? unit, DistanceCache? centerDistances = null, bool cells = false)
     {
+        TryEstimate(zone, center, radius, unit, centerDistances, cells, mayMatter: null, out var share, out _);
+        return share;
+    }
+
+    /// <summary>The estimate, unless it provably cannot matter: false (and no estimate) as soon as <paramref name="mayMatter"/> says no even of an upper bound on the share.</summary>
+    /// <remarks>
+    /// Samples are judged from the rim inwards, where a disc straddling an edge leaves the zone first; after each one the
+    /// share is bounded above by taking every sample still unjudged as inside (and, with a unit, as inside the unit).
+    /// The bound never falls below the estimate, and <paramref name="mayMatter"/> is asked only of it, so a share that
+    /// could still decide anything is always estimated in full, to the value <see cref="Estimate"/> gives.
+    /// </remarks>
+    internal static bool TryEstimate(CompiledZone zone, GeoPoint center, Distance radius, AdminUnit? unit, DistanceCache? centerDistances, bool cells, Func<double, bool>? mayMatter, out double? share, out int judged)
+    {
+        judged = 0;
         ArgumentNullException.ThrowIfNull(zone);
 
         // Known only to a unit, an event's possible places are the unit's whatever its coordinates: one estimate per unit and zone.
-        if (!radius.IsFinite && unit is not null)
+        if (!radius.IsFinite)
         {
-            return zone.UnitShare(unit, () => EstimateOver(zone, UnitSamples(unit), null, cells));
+            share = unit is null ? null : zone.UnitShare(unit, () => EstimateOver(zone, UnitSamples(unit), null, cells));
+            return true;
         }
 
         // The samples depend only on the point, its radius and unit: every reading that estimates this item shares them.
-        List<(GeoPoint Point, double Weight, Distance Offset)> samples;
+        DiscSamples samples;
         if (cells && centerDistances is not null)
         {
             if (centerDistances.DiscSamples is not { } memo || memo.Radius != radius || memo.Unit != unit)
             {
-                memo = (radius, unit, DiscSamples(center, radius, unit));
+                memo = new DiscSamples(center, radius, unit);
                 centerDistances.DiscSamples = memo;
             }
 
-            samples = memo.Samples;
+            samples = memo;
         }
         else
         {
-            samples = DiscSamples(center, radius, unit);
+            samples = new DiscSamples(center, radius, unit);
         }
 
-        return EstimateOver(zone, samples, centerDistances, cells);
+        // Sums of 0, 0.5 and 1 over at most 64 samples are exact in any order.
+        double inUnit = 0, all = 0;
+        int inUnitCount = 0;
+        for (int done = 0; done < DiscSampleCount; done++)
+        {
+            int k = DiscSampleCount - 1 - done;
+            bool counted = samples.InUnit(k);
+            if (counted || unit is null)
+            {
+                double v = FindingScore.Of(Judge(zone, samples.Point(k), samples.Offset(k), centerDistances, cells));
+                judged++;
+                all += v;
+                if (counted)
+                {
+                    inUnit += v;
+                    inUnitCount++;
+                }
+            }
+
+            if (mayMatter is not null)
+            {
+                int rest = DiscSampleCount - 1 - done;
+                double upper = unit is null ? (all + rest) / DiscSampleCount
+                    : inUnitCount + rest == 0 || inUnitCount == 0 ? 1 : (inUnit + rest) / (inUnitCount + rest);
+                if (!mayMatter(upper))
+                {
+                    share = null;
+                    return false;
+                }
+            }
+        }
+
+        if (unit is null)
+        {
+            share = all / DiscSampleCount;
+        }
+        else if (inUnitCount > 0)
+        {
+            share = inUnit / inUnitCount;
+        }
+        else
+        {
+            // Coordinates that disagree with the unit keep the whole disc.
+            for (int k = 0; k < DiscSampleCount; k++)
+            {
+                all += FindingScore.Of(Judge(zone, samples.Point(k), samples.Offset(k), centerDistances, cells));
+                judged++;
+            }
+
+            share = all / DiscSampleCount;
+        }
+
+        return true;
+    }
+
+    private static Judgement Judge(CompiledZone zone, GeoPoint p, Distance offset, DistanceCache? centerDistances, bool cells)
+    {
+        var cache = centerDistances is not null ? new DistanceCache(centerDistances, offset) : new DistanceCache();
+        return cells ? zone.Judge(p, Distance.Zero, cache, null) : zone.Evaluate(p, Distance.Zero, cache, []);
+    }
+
+    /// <summary>The 64 samples of one precision disc (a golden-angle spiral, uniform by area, each point placed with the exact direct geodesic), each placed and tested against the unit on first use.</summary>
+    internal sealed class DiscSamples(GeoPoint center, Distance radius, AdminUnit? unit)
+    {
+        private readonly GeoPoint[] points = new GeoPoint[DiscSampleCount];
+        private readonly byte[] state = new byte[DiscSampleCount]; // 0 not placed; 1 placed; 2 also tested against the unit: inside; 3: outside
+
+        public Distance Radius { get; } = radius;
+
+        public AdminUnit? Unit { get; } = unit;
+
+        public static Distance OffsetOf(Distance radius, int k) => Distance.FromMetres(radius.Metres * Math.Sqrt((k + 0.5) / DiscSampleCount));
+
+        public Distance Offset(int k) => OffsetOf(Radius, k);
+
+        public GeoPoint Point(int k)
+        {
+            if (state[k] == 0)
+            {
+                points[k] = Geodesic.Wgs84.Direct(center, (k * GoldenAngle) % 360, Offset(k));
+                state[k] = 1;
+            }
+
+            return points[k];
+        }
+
+        /// <summary>Whether sample k lies in the unit (always, without a unit).</summary>
+        public bool InUnit(int k)
+        {
+            if (Unit is null)
+            {
+                return true;
+            }
+
+            if (state[k] < 2)
+            {
+                state[k] = Unit.Contains(Point(k)) ? (byte)2 : (byte)3;
+            }
+
+            return state[k] == 2;
+        }
     }
 
     private static List<(GeoPoint Point, double Weight, Distance Offset)> UnitSamples(AdminUnit unit)
@@ -132,33 +250,6 @@ internal static class ZoneShare
             if (samples.Weights[i] > 0)
             {
                 points.Add((samples.Points[i], samples.Weights[i], Distance.Unbounded));
-            }
-        }
-
-        return points;
-    }
-
-    private static List<(GeoPoint Point, double Weight, Distance Offset)> DiscSamples(GeoPoint center, Distance radius, AdminUnit? unit)
-    {
-        var points = new List<(GeoPoint Point, double Weight, Distance Offset)>(DiscSampleCount);
-        if (!radius.IsFinite)
-        {
-            return points;
-        }
-
-        for (int k = 0; k < DiscSampleCount; k++)
-        {
-            var r = Distance.FromMetres(radius.Metres * Math.Sqrt((k + 0.5) / DiscSampleCount));
-            points.Add((Geodesic.Wgs84.Direct(center, (k * GoldenAngle) % 360, r), 1, r));
-        }
-
-        if (unit is not null)
-        {
-            var inUnit = new List<(GeoPoint Point, double Weight, Distance Offset)>(points.Count);
-            inUnit.AddRange(points.Where(p => unit.Contains(p.Point)));
-            if (inUnit.Count > 0)
-            {
-                points = inUnit; // coordinates that disagree with the unit keep the whole disc
             }
         }
 

@@ -33,6 +33,9 @@ public sealed class Verifier
     private readonly int[] stamps;
     private int stamp;
 
+    // What an item's actors decide, per kind of item: its reports (as the rules read them), format, activity and span of memberships.
+    private readonly Dictionary<SignatureKey, Signature> signatures = [];
+
     /// <summary>Prepares every obligation of every agreement under every reading of its zone.</summary>
     /// <exception cref="ArgumentException">A spec names geometry, zones or classes that do not exist (run the linter first).</exception>
     /// <param name="agreements">The agreements to verify.</param>
@@ -72,6 +75,9 @@ public sealed class Verifier
     /// <summary>Reported names that are not in the actor registry, with how many items carried them.</summary>
     public IReadOnlyDictionary<string, int> UnresolvedNames => unresolved;
 
+    /// <summary>Work done so far, by kind.</summary>
+    public VerificationWork Work { get; } = new();
+
     /// <summary>Number of evidence items observed.</summary>
     public long EvidenceCount { get; private set; }
 
@@ -83,7 +89,8 @@ public sealed class Verifier
     {
         ArgumentNullException.ThrowIfNull(evidence);
         EvidenceCount++;
-        foreach (var name in evidence.Actors.SelectMany(a => matcher.Resolve(a.Name)).Where(m => m.Actor is null).Select(m => m.Name).Distinct())
+        var signature = reference ? null : SignatureOf(evidence);
+        foreach (var name in signature?.Unresolved ?? (IReadOnlyList<string>)UnresolvedIn(evidence))
         {
             unresolved[name] = unresolved.GetValueOrDefault(name) + 1;
         }
@@ -119,7 +126,7 @@ public sealed class Verifier
         // (outside the window, other activity, other actors) follow from a tally of days and activities at the end.
         var key = (evidence.Time.Days, evidence.Activity);
         daysAndActivities[key] = daysAndActivities.GetValueOrDefault(key) + 1;
-        foreach (int i in Candidates(evidence))
+        foreach (int i in signature?.Candidates ?? (IReadOnlyList<int>)Candidates(evidence))
         {
             var t = targets[i];
             var time = TimeJudgement(t.Obligation.Window, evidence.Time.Days);
@@ -135,8 +142,33 @@ public sealed class Verifier
             }
 
             t.Reached++;
-            Hold(t, item, time, activity);
+            Hold(t, item, time, activity, signature, i);
         }
+    }
+
+    private List<string> UnresolvedIn(Evidence.Evidence e) => [.. e.Actors.SelectMany(a => matcher.Resolve(a.Name)).Where(m => m.Actor is null).Select(m => m.Name).Distinct()];
+
+    /// <summary>What the item's reports decide about actors, shared by every item like it; null for an item of more than two reports (read afresh).</summary>
+    private Signature? SignatureOf(Evidence.Evidence e)
+    {
+        if (e.Actors.Count is 0 or > 2)
+        {
+            return null;
+        }
+
+        var registry = matcher.Registry;
+        var days = e.Time.Days;
+        int epoch = registry.MembershipEpoch(days.Start);
+        var key = new SignatureKey(
+            ReportKey.Of(e.Actors[0]), e.Actors.Count > 1 ? ReportKey.Of(e.Actors[1]) : default, e.Actors.Count, e.Origin.Format, e.Activity,
+            epoch == registry.MembershipEpoch(days.End) ? epoch : -1);
+        if (!signatures.TryGetValue(key, out var signature))
+        {
+            signature = new Signature([.. UnresolvedIn(e)], [.. Candidates(e)], targets.Count) { Cacheable = key.Epoch >= 0 };
+            signatures[key] = signature;
+        }
+
+        return signature;
     }
 
     /// <summary>The readings (indexes, in spec order) whose bound class some reported actor could be in, on any day.</summary>
@@ -172,18 +204,21 @@ public sealed class Verifier
     }
 
     /// <summary>Holds an item that is in a reading's window and activity against its actors and zone, and keeps or counts the finding.</summary>
-    private void Hold(Target t, Item item, Judgement time, Judgement activity)
+    private void Hold(Target t, Item item, Judgement time, Judgement activity, Signature? signature = null, int index = -1)
     {
+        Work.Visits++;
         var evidence = item.Evidence;
         var cache = item.Distances;
-        if (!reference && t.Against is not null && !MayMatchAgainst(t, evidence))
+        if (!reference && t.Against is not null && !(signature?.AgainstMayMatch(index, () => MayMatchAgainst(t, evidence)) ?? MayMatchAgainst(t, evidence)))
         {
             t.ActorsNotMatched++;
             return;
         }
 
-        var actors = MatchActors(t, evidence);
-        if (actors.Judgement == Judgement.No)
+        // The actors' judgement and chance are the same for every item of a signature whose days span no change of
+        // membership (no membership is partial then); the full match, with its reasons, is made for findings only.
+        var screen = signature is { Cacheable: true } ? signature.Screen(index, () => Screen(MatchActors(t, evidence))) : Screen(MatchActors(t, evidence));
+        if (screen.Judgement == Judgement.No)
         {
             t.ActorsNotMatched++;
             return;
@@ -197,14 +232,17 @@ public sealed class Verifier
         if (!reference && t.Zone.CertainlyOutside(evidence.Location, radius, clue?.Unit))
         {
             t.Screening.OutsideZone++;
+            Work.OutsideByBounds++;
             return;
         }
 
         if (!reference)
         {
-            HoldJudgedFirst(t, item, time, activity, actors);
+            HoldJudgedFirst(t, item, time, activity, screen);
             return;
         }
+
+        var actors = MatchActors(t, evidence);
 
         // The reference path: locate (measuring every term), then build and offer every finding.
         var measures = new List<ZoneMeasure>();
@@ -238,13 +276,14 @@ public sealed class Verifier
     /// so), and every list's decision depends only on it, the score and the item's date and id; so the reports are
     /// those of the reference path, which measures every item and builds every finding.
     /// </remarks>
-    private static void HoldJudgedFirst(Target t, Item item, Judgement time, Judgement activity, ActorOutcome actors)
+    private void HoldJudgedFirst(Target t, Item item, Judgement time, Judgement activity, ActorScreen actors)
     {
         var evidence = item.Evidence;
         var cache = item.Distances;
         var clue = item.Clue;
         var coherent = item.Coherent;
         var unitClue = clue is { } c ? new LocationClue(c.Unit, () => coherent.Value) : null;
+        Work.Judged++;
         var zone = t.Zone.Judge(evidence.Location, evidence.LocationPrecision.Radius, cache, unitClue);
         List<ZoneMeasure> measures = [];
         List<string> located = [];
@@ -259,7 +298,7 @@ public sealed class Verifier
                 (_, clueNote) = Locate(t.Zone, evidence, clue, coherent, cache, measures, located);
                 if (measures.Any(NearThreshold))
                 {
-                    t.NearMisses.Add(Build(t, evidence, zone, measures, time, actors, activity, located, nearMiss: true, confirmed: false,
+                    t.NearMisses.Add(Build(t, evidence, zone, measures, time, MatchActors(t, evidence), activity, located, nearMiss: true, confirmed: false,
                         Score(t, evidence, zone, clue, actors.Chance, activity, cache), clueNote));
                 }
             }
@@ -284,7 +323,30 @@ public sealed class Verifier
             return;
         }
 
-        var score = Score(t, evidence, zone, clue, actors.Chance, activity, cache);
+        FindingScore score;
+        if (!confirmed && zone == Judgement.Uncertain && t.Possible.IsFull && ByCoordinatesAlone(t, evidence, clue, cache) is null)
+        {
+            // The share is estimated only as far as it could still earn a place: many estimates end after a few samples.
+            var last = t.Possible.Last!;
+            var rest = ScoreWithoutZone(t, evidence, actors.Chance, activity);
+            Work.Estimates++;
+            bool estimated = ZoneShare.TryEstimate(t.Zone, evidence.Location, evidence.LocationPrecision.Radius, clue?.Unit, cache, cells: true,
+                share => !CannotBeKept(rest.ValueWith(share), evidence, last), out var zoneShare, out int judged);
+            Work.SamplesJudged += judged;
+            if (!estimated)
+            {
+                Work.EstimatesCut++;
+                t.Possible.CountOnly();
+                return;
+            }
+
+            score = rest with { Zone = zoneShare };
+        }
+        else
+        {
+            score = Score(t, evidence, zone, clue, actors.Chance, activity, cache);
+        }
+
         if (!confirmed && t.Possible.IsFull && CannotBeKept(score.Value, evidence, t.Possible.Last!))
         {
             t.Possible.CountOnly();
@@ -292,7 +354,7 @@ public sealed class Verifier
         }
 
         (_, clueNote) = Locate(t.Zone, evidence, clue, coherent, cache, measures, located);
-        var finding = Build(t, evidence, zone, measures, time, actors, activity, located, nearMiss: false, confirmed, score, clueNote);
+        var finding = Build(t, evidence, zone, measures, time, MatchActors(t, evidence), activity, located, nearMiss: false, confirmed, score, clueNote);
         (finding.Confirmed ? t.Confirmed : t.Possible).Add(finding);
     }
 
@@ -324,9 +386,10 @@ public sealed class Verifier
     }
 
     /// <summary>A finding with every reason, in the order an analyst reads them: actors, location, time, activity, source.</summary>
-    private static Finding Build(Target t, Evidence.Evidence evidence, Judgement zone, List<ZoneMeasure> measures, Judgement time, ActorOutcome actors, Judgement activity,
+    private Finding Build(Target t, Evidence.Evidence evidence, Judgement zone, List<ZoneMeasure> measures, Judgement time, ActorOutcome actors, Judgement activity,
         List<string> located, bool nearMiss, bool confirmed, FindingScore score, string? clueNote)
     {
+        Work.Built++;
         var reasons = new List<string>();
         var identification = Describe(t, evidence, actors, reasons);
         reasons.AddRange(located);
@@ -359,9 +422,10 @@ public sealed class Verifier
     /// <see cref="CompiledZone.Evaluate(GeoPoint, Distance, DistanceCache, List{ZoneMeasure}, LocationClue)"/>). When they
     /// contradict each other the source is inconsistent and the answer is uncertain, with the reason.
     /// </remarks>
-    private static (Judgement Zone, string? ClueNote) Locate(
+    private (Judgement Zone, string? ClueNote) Locate(
         CompiledZone zone, Evidence.Evidence evidence, (AdminUnit Unit, string Clue)? clue, Lazy<bool> coherent, DistanceCache cache, List<ZoneMeasure> measures, List<string> reasons)
     {
+        Work.Located++;
         var precision = evidence.LocationPrecision;
         var where = $"location known only {precision.Meaning} ({precision.Scheme} {precision.Code}: ±{precision.Radius})";
         var unitClue = clue is { } c ? new LocationClue(c.Unit, () => coherent.Value) : null;
@@ -398,6 +462,21 @@ public sealed class Verifier
         return (c != 0 ? c : string.CompareOrdinal(e.Id, last.Evidence.Id)) > 0;
     }
 
+    /// <summary>The zone's judgement from the coordinates alone, when the source names a unit and the coordinates settle it: the item is then uncertain only because the unit contradicts them, and its zone share is that answer.</summary>
+    /// <remarks>Every place in the precision disc answers as the disc does, so sampling it would count each sample the same way.</remarks>
+    private static Judgement? ByCoordinatesAlone(Target t, Evidence.Evidence e, (AdminUnit Unit, string Clue)? clue, DistanceCache? distances)
+    {
+        if (clue is null || !e.LocationPrecision.Radius.IsFinite)
+        {
+            return null;
+        }
+
+        var alone = distances is null
+            ? t.Zone.Evaluate(e.Location, e.LocationPrecision.Radius, new DistanceCache(), [], null)
+            : t.Zone.Judge(e.Location, e.LocationPrecision.Radius, distances, null);
+        return alone == Judgement.Uncertain ? null : alone;
+    }
+
     /// <summary>The score with the zone chance at its maximum (1): an upper bound on the finding's score.</summary>
     private static FindingScore ScoreWithoutZone(Target t, Evidence.Evidence e, double identity, Judgement activity) => new(
         1,
@@ -408,9 +487,9 @@ public sealed class Verifier
 
     private static FindingScore Score(Target t, Evidence.Evidence e, Judgement zone, (AdminUnit Unit, string Clue)? clue, double identity, Judgement activity, DistanceCache? distances)
     {
-        double? zoneShare = zone == Judgement.Uncertain
-            ? ZoneShare.Estimate(t.Zone, e.Location, e.LocationPrecision.Radius, clue?.Unit, distances, cells: distances is not null)
-            : FindingScore.Of(zone);
+        double? zoneShare = zone != Judgement.Uncertain ? FindingScore.Of(zone)
+            : ByCoordinatesAlone(t, e, clue, distances) is { } settled ? FindingScore.Of(settled)
+            : ZoneShare.Estimate(t.Zone, e.Location, e.LocationPrecision.Radius, clue?.Unit, distances, cells: distances is not null);
         return new FindingScore(
             zoneShare,
             FindingScore.TimeShare(t.Obligation.Window, e.Time.Days),
@@ -776,6 +855,45 @@ public sealed class Verifier
             () => Clue is not { } k || k.Unit.Reaches(Evidence.Location, Evidence.LocationPrecision.Radius, CompiledZone.BoundaryTolerance), LazyThreadSafetyMode.None);
 
         private Lazy<bool>? coherent;
+    }
+
+    private static ActorScreen Screen(ActorOutcome o) => new(o.Judgement, o.Chance);
+
+    /// <summary>What screening needs of an actor match: the judgement and the chance.</summary>
+    private readonly record struct ActorScreen(Judgement Judgement, double Chance);
+
+    /// <summary>A report as the rules read it: the deaths on a side matter only as shown or not.</summary>
+    private readonly record struct ReportKey(string Name, ActorRole Role, IdentificationBasis Basis, string? Category, bool DeathsShown)
+    {
+        public static ReportKey Of(ActorReport r) => new(r.Name, r.Role, r.Basis, r.Category, r.Deaths > 0);
+    }
+
+    /// <summary>Everything about an item that its actors' judgement depends on; <c>Epoch</c> is -1 when its days span a change of membership.</summary>
+    private readonly record struct SignatureKey(ReportKey A, ReportKey B, int Reports, string Format, Activity Activity, int Epoch);
+
+    /// <summary>The unresolved names, candidate readings and, per reading, the actors' judgement for every item of one signature.</summary>
+    private sealed class Signature(string[] unresolved, int[] candidates, int readings)
+    {
+        private readonly ActorScreen?[] screens = new ActorScreen?[readings];
+        private readonly sbyte[] against = new sbyte[readings];
+
+        public string[] Unresolved { get; } = unresolved;
+
+        public int[] Candidates { get; } = candidates;
+
+        public bool Cacheable { get; init; } = true;
+
+        public ActorScreen Screen(int reading, Func<ActorScreen> compute) => screens[reading] ??= compute();
+
+        public bool AgainstMayMatch(int reading, Func<bool> compute)
+        {
+            if (against[reading] == 0)
+            {
+                against[reading] = compute() ? (sbyte)1 : (sbyte)-1;
+            }
+
+            return against[reading] > 0;
+        }
     }
 
     /// <summary>The report that best matches one actor class: its index, the match and how its role answers.</summary>

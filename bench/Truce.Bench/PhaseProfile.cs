@@ -1,0 +1,70 @@
+using System.Diagnostics;
+using System.Globalization;
+using Truce.Evidence.Import;
+using Truce.Verification;
+
+namespace Truce.Bench;
+
+/// <summary>
+/// <c>phases FILE</c>: the two halves of <c>truce verify</c> on one UCDP GED file, measured apart on one thread: reading
+/// (the importer, every row into evidence) and verifying (every shipped agreement over the items read), each with its
+/// time, CPU time and bytes allocated per row, and the verifier's work counts, which say where its time goes.
+/// </summary>
+public static class PhaseProfile
+{
+    public static void Run(string path, TextWriter output)
+    {
+        ArgumentNullException.ThrowIfNull(output);
+        var sources = Workload.Sources();
+        var agreements = Workload.Agreements();
+        var geometry = Workload.Geometry();
+        var actors = Workload.Actors();
+        var places = Workload.Places(geometry);
+
+        var items = new List<Evidence.Evidence>();
+        long rejected = 0;
+        var (readTime, readCpu, readBytes) = Measure(() =>
+        {
+            using var file = File.OpenRead(path);
+            foreach (var row in UcdpGedImporter.Read(file, path, Workload.Context(sources), []))
+            {
+                if (row.Evidence is { } e)
+                {
+                    items.Add(e);
+                }
+                else
+                {
+                    rejected++;
+                }
+            }
+        });
+        output.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"read:   {items.Count:N0} items ({rejected:N0} rejected) in {readTime.TotalSeconds:F2} s (CPU {readCpu.TotalSeconds:F2} s) = {items.Count / readTime.TotalSeconds:N0} rows/s, {readBytes / (double)Math.Max(1, items.Count):N0} bytes allocated per row"));
+
+        var verifier = new Verifier(agreements, geometry, actors, places: places);
+        var (verifyTime, verifyCpu, verifyBytes) = Measure(() =>
+        {
+            foreach (var e in items)
+            {
+                verifier.Observe(e);
+            }
+
+            verifier.Verdicts();
+        });
+        output.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"verify: {items.Count:N0} items in {verifyTime.TotalSeconds:F2} s (CPU {verifyCpu.TotalSeconds:F2} s) = {items.Count / verifyTime.TotalSeconds:N0} items/s, {verifyBytes / (double)Math.Max(1, items.Count):N0} bytes allocated per item"));
+        output.WriteLine("work:   " + verifier.Work);
+    }
+
+    private static (TimeSpan Wall, TimeSpan Cpu, long Bytes) Measure(Action action)
+    {
+        var process = Process.GetCurrentProcess();
+        var cpu = process.TotalProcessorTime;
+        long bytes = GC.GetTotalAllocatedBytes(precise: true);
+        var sw = Stopwatch.StartNew();
+        action();
+        sw.Stop();
+        process.Refresh();
+        return (sw.Elapsed, process.TotalProcessorTime - cpu, GC.GetTotalAllocatedBytes(precise: true) - bytes);
+    }
+}
