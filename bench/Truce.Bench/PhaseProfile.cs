@@ -41,18 +41,33 @@ public static class PhaseProfile
         output.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"read:   {items.Count:N0} items ({rejected:N0} rejected) in {readTime.TotalSeconds:F2} s (CPU {readCpu.TotalSeconds:F2} s) = {items.Count / readTime.TotalSeconds:N0} rows/s, {readBytes / (double)Math.Max(1, items.Count):N0} bytes allocated per row"));
 
-        var verifier = new Verifier(agreements, geometry, actors, places: places);
-        var (verifyTime, verifyCpu, verifyBytes) = Measure(() =>
+        // Verifying is measured RUNS times (a fresh verifier each time, same items): the least CPU time is the figure
+        // least disturbed by other work on a shared machine.
+        int runs = int.TryParse(Environment.GetEnvironmentVariable("RUNS"), CultureInfo.InvariantCulture, out var n) && n > 0 ? n : 1;
+        Verifier verifier = null!;
+        var best = (Wall: TimeSpan.MaxValue, Cpu: TimeSpan.MaxValue, Bytes: 0L);
+        for (int run = 0; run < runs; run++)
         {
-            foreach (var e in items)
+            verifier = new Verifier(agreements, geometry, actors, places: places);
+            var v = verifier;
+            var measured = Measure(() =>
             {
-                verifier.Observe(e);
-            }
+                foreach (var e in items)
+                {
+                    v.Observe(e);
+                }
 
-            verifier.Verdicts();
-        });
+                v.Verdicts();
+            });
+            if (measured.Cpu < best.Cpu)
+            {
+                best = measured;
+            }
+        }
+
+        var (verifyTime, verifyCpu, verifyBytes) = best;
         output.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"verify: {items.Count:N0} items in {verifyTime.TotalSeconds:F2} s (CPU {verifyCpu.TotalSeconds:F2} s) = {items.Count / verifyTime.TotalSeconds:N0} items/s, {verifyBytes / (double)Math.Max(1, items.Count):N0} bytes allocated per item"));
+            $"verify: {items.Count:N0} items in {verifyTime.TotalSeconds:F2} s (CPU {verifyCpu.TotalSeconds:F2} s, least of {runs}) = {items.Count / verifyTime.TotalSeconds:N0} items/s, {verifyBytes / (double)Math.Max(1, items.Count):N0} bytes allocated per item"));
         output.WriteLine("work:   " + verifier.Work);
     }
 

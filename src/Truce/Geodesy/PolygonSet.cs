@@ -153,6 +153,21 @@ public sealed class PolygonSet
         return best;
     }
 
+    /// <summary>The exact distance to the nearest ring when it is less than <paramref name="atMost"/>, otherwise <paramref name="atMost"/>: the search is pruned by it.</summary>
+    internal Distance DistanceToBoundary(GeoPoint p, Distance atMost)
+    {
+        var best = atMost;
+        foreach (var b in boundaries.Value)
+        {
+            if (b.LowerBound(p) < best)
+            {
+                best = b.DistanceTo(p, best);
+            }
+        }
+
+        return best;
+    }
+
     /// <summary>Whether any ring passes within <paramref name="limit"/> of the point.</summary>
     /// <remarks>
     /// The cheap bound of each ring (its chunks' caps) rules most points out before any geodesic is solved; the exact

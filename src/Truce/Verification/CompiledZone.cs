@@ -148,7 +148,8 @@ public abstract class CompiledZone
     private const double CoarsestCell = 0.5;
     private const int CellLevels = 8;
     private readonly Lock cellGate = new();
-    private readonly List<(double Radius, Dictionary<long, sbyte> Cells)> cellsByRadius = [];
+    private readonly Dictionary<long, CellFacts> cells = [];
+    private readonly List<(double Radius, Dictionary<long, sbyte> Answers)> answersByRadius = [];
 
     [ThreadStatic]
     private static List<ZoneMeasure>? scratch;
@@ -175,8 +176,14 @@ public abstract class CompiledZone
         return EvaluateCore(point, radius, cache, measures, clue);
     }
 
-    /// <summary>What the term's disc judgement is for every disc of <paramref name="radius"/> centred in the cell around <paramref name="centre"/> whose points all lie within <paramref name="reach"/> of it; null when that differs across the cell.</summary>
-    private protected virtual Judgement? CellAnswer(GeoPoint centre, Distance reach, Distance radius) => null;
+    /// <summary>What a cell's centre says of the term, measured once and used for every radius: a distance (capped, for areas) and whether the centre is inside.</summary>
+    private protected readonly record struct CellFacts(GeoPoint Centre, double Reach, double Distance, bool Inside, bool Measured);
+
+    /// <summary>Measures the cell's centre for <see cref="CellAnswer"/>; a term without cells measures nothing.</summary>
+    private protected virtual CellFacts MeasureCell(GeoPoint centre, double reach) => new(centre, reach, 0, false, Measured: false);
+
+    /// <summary>What the term's disc judgement is for every disc of <paramref name="radius"/> centred in the cell whose points all lie within the cell's reach of its centre; null when that differs across the cell.</summary>
+    private protected virtual Judgement? CellAnswer(in CellFacts cell, Distance radius) => null;
 
     /// <summary>The term's disc judgement from the grid cell holding the point, when the cell settles it.</summary>
     /// <remarks>Cells are looked at from the coarsest down; each is measured once, when a point first falls in it, and only a cell that does not settle its discs is looked into further.</remarks>
@@ -189,22 +196,34 @@ public abstract class CompiledZone
 
         lock (cellGate)
         {
-            var cells = CellsFor(radius.Metres);
+            var answers = AnswersFor(radius.Metres);
             double size = CoarsestCell;
             for (int level = 0; level < CellLevels; level++, size /= 2)
             {
                 long row = (long)Math.Floor((p.Latitude + 90) / size), column = (long)Math.Floor((p.Longitude + 180) / size);
                 long key = ((long)level << 56) | (row << 28) | column;
-                if (!cells.TryGetValue(key, out var answer))
+                if (!answers.TryGetValue(key, out var answer))
                 {
-                    var (centre, reach) = Cell(size, row, column);
-                    answer = CellAnswer(centre, reach, radius) is { } a ? (sbyte)a : (sbyte)-1;
-                    cells[key] = answer;
+                    // The cell's centre is measured once for every radius; each radius derives its answer from it.
+                    if (!cells.TryGetValue(key, out var facts))
+                    {
+                        var (centre, reach) = Cell(size, row, column);
+                        facts = MeasureCell(centre, reach.Metres);
+                        cells[key] = facts;
+                    }
+
+                    answer = !facts.Measured ? (sbyte)-2 : CellAnswer(facts, radius) is { } a ? (sbyte)a : (sbyte)-1;
+                    answers[key] = answer;
                 }
 
                 if (answer >= 0)
                 {
                     return (Judgement)answer;
+                }
+
+                if (answer == -2)
+                {
+                    return null; // a term without cells
                 }
             }
         }
@@ -212,18 +231,18 @@ public abstract class CompiledZone
         return null;
     }
 
-    private Dictionary<long, sbyte> CellsFor(double radius)
+    private Dictionary<long, sbyte> AnswersFor(double radius)
     {
-        foreach (var (r, cells) in cellsByRadius)
+        foreach (var (r, answers) in answersByRadius)
         {
             if (r == radius)
             {
-                return cells;
+                return answers;
             }
         }
 
         var made = new Dictionary<long, sbyte>();
-        cellsByRadius.Add((radius, made));
+        answersByRadius.Add((radius, made));
         return made;
     }
 
@@ -409,14 +428,16 @@ public abstract class CompiledZone
             return WithClue(radius.IsFinite ? Judge(d.Metres - radius.Metres, d.Metres + radius.Metres) : Judgement.Uncertain, clue);
         }
 
+        private protected override CellFacts MeasureCell(GeoPoint centre, double reach) => new(centre, reach, feature.DistanceTo(centre).Metres, false, Measured: true);
+
         /// <remarks>
         /// Every point of the cell is within the reach of its centre, so its distance d lies in [lo, hi] around the
         /// centre's. The disc judgement of d is yes, no or uncertain by where d ± r falls; when that is the same at
         /// both ends of the range it is the same throughout.
         /// </remarks>
-        private protected override Judgement? CellAnswer(GeoPoint centre, Distance reach, Distance radius)
+        private protected override Judgement? CellAnswer(in CellFacts cell, Distance radius)
         {
-            double d = feature.DistanceTo(centre).Metres, lo = d - reach.Metres, hi = d + reach.Metres, r = radius.Metres, t = threshold.Metres;
+            double d = cell.Distance, lo = d - cell.Reach, hi = d + cell.Reach, r = radius.Metres, t = threshold.Metres;
             var bounded = Judge(lo - r, hi + r);
             if (bounded != Judgement.Uncertain)
             {
@@ -489,18 +510,22 @@ public abstract class CompiledZone
         private protected override Judgement QuickCore(GeoPoint point, Distance radius, AdminUnit? unit) =>
             !UnitMayOverturnNo(unit) && !feature.Bounds.Expand(radius).Contains(point) ? Judgement.No : Judgement.Uncertain;
 
+        private protected override CellFacts MeasureCell(GeoPoint centre, double reach) => new(centre, reach, 0, feature.Area!.Contains(centre), Measured: true);
+
         /// <remarks>
         /// With no edge within reach + r of the centre, no disc in the cell reaches an edge and every point is on the
-        /// centre's side. With an edge within r - reach of the centre, every disc in the cell reaches it.
+        /// centre's side. With an edge within r - reach of the centre, every disc in the cell reaches it. (A pruned
+        /// search for an edge within the limit is cheaper than the centre's exact distance to the boundary.)
         /// </remarks>
-        private protected override Judgement? CellAnswer(GeoPoint centre, Distance reach, Distance radius)
+        private protected override Judgement? CellAnswer(in CellFacts cell, Distance radius)
         {
-            if (!feature.Area!.IsBoundaryWithin(centre, reach + radius))
+            var reach = Distance.FromMetres(cell.Reach);
+            if (!feature.Area!.IsBoundaryWithin(cell.Centre, reach + radius))
             {
-                return feature.Area.Contains(centre) ? Judgement.Yes : Judgement.No;
+                return cell.Inside ? Judgement.Yes : Judgement.No;
             }
 
-            return radius > reach && feature.Area.IsBoundaryWithin(centre, radius - reach) ? Judgement.Uncertain : null;
+            return radius > reach && feature.Area.IsBoundaryWithin(cell.Centre, radius - reach) ? Judgement.Uncertain : null;
         }
 
         private protected override bool MayMeasureNearThreshold(GeoPoint point, Distance radius) => false;
