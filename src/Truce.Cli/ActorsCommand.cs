@@ -30,20 +30,18 @@ internal static class ActorsCommand
             return TruceApp.UsageOrInput;
         }
 
-        ActorRegistry? registry;
-        SourceRegistry sources = SourceRegistry.Empty;
-        try
+        // The same reading as lint and verify: a device, a huge or a binary file named as a registry is refused, not read.
+        ActorRegistry? registry = null;
+        if (Workspace.ReadHandWritten(actorsPath, "actors", "the actor registry (use --actors)", LoadOptions.MaxRegistryBytes, diagnostics, inputs: null) is { } actorsText)
         {
-            registry = ActorRegistryReader.Read(File.ReadAllText(actorsPath), actorsPath, diagnostics);
-            if (sourcesPath is not null && File.Exists(sourcesPath))
-            {
-                sources = SourceRegistry.Read(File.ReadAllText(sourcesPath), sourcesPath, diagnostics) ?? SourceRegistry.Empty;
-            }
+            registry = ActorRegistryReader.Read(actorsText, actorsPath, diagnostics);
         }
-        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+
+        SourceRegistry sources = SourceRegistry.Empty;
+        if (sourcesPath is not null && (options.Sources is not null || File.Exists(sourcesPath))
+            && Workspace.ReadHandWritten(sourcesPath, "sources", "the sources registry (use --sources)", LoadOptions.MaxRegistryBytes, diagnostics, inputs: null) is { } sourcesText)
         {
-            err.WriteLine($"truce: cannot read the registry: {ex.Message}");
-            return TruceApp.UsageOrInput;
+            sources = SourceRegistry.Read(sourcesText, sourcesPath, diagnostics) ?? SourceRegistry.Empty;
         }
 
         if (registry is null || diagnostics.HasErrors)
@@ -96,7 +94,9 @@ internal static class ActorsCommand
             var candidate = Path.Combine(dir.FullName, "examples", "agreements");
             if (Directory.Exists(candidate) && File.Exists(Path.Combine(dir.FullName, "examples", "actors.yaml")))
             {
-                return Paths.Display(Path.GetRelativePath(Environment.CurrentDirectory, candidate));
+                // Nobody typed this path: relative when it lies under the working directory, else absolute, never a ../../.. chain.
+                var relative = Path.GetRelativePath(Environment.CurrentDirectory, candidate);
+                return Paths.Display(relative == ".." || relative.StartsWith("../", StringComparison.Ordinal) ? candidate : relative);
             }
         }
 

@@ -57,7 +57,7 @@ public static class TruceApp
         var err = new SafeTextWriter(error);
         try
         {
-            return Dispatch(args, output, err, env);
+            return Dispatch(args, new StandardOutput(output), err, env);
         }
         catch (OperationCanceledException)
         {
@@ -69,7 +69,7 @@ public static class TruceApp
             err.WriteLine("truce: " + ex.Message);
             return OutputFailed;
         }
-        catch (IOException ex) when (ex.HResult == 32 || ex.Message.Contains("pipe", StringComparison.OrdinalIgnoreCase))
+        catch (StandardOutput.FailedException ex)
         {
             err.WriteLine("truce: cannot write to standard output: " + ex.Message);
             return OutputFailed;

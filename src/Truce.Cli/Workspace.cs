@@ -260,10 +260,18 @@ internal sealed class Workspace
     /// <summary>Lowercase hex SHA-256 of bytes.</summary>
     public static string Hex(byte[] hash) => Convert.ToHexString(hash).ToLowerInvariant();
 
+    private string? ReadText(string path, string kind, string what, int limit) => ReadHandWritten(path, kind, what, limit, Diagnostics, Inputs);
+
     /// <summary>Reads a hand-written input whole: a regular file, within its size limit, strictly UTF-8 (or UTF-16 with a byte order mark).</summary>
-    private string? ReadText(string path, string kind, string what, int limit)
+    /// <param name="path">The file, as the user typed it.</param>
+    /// <param name="kind">What it is, for the input list and the size message ("spec", "actors", "geometry").</param>
+    /// <param name="what">What it is, in the words of an error ("the actor registry (use --actors)").</param>
+    /// <param name="limit">The size limit in bytes.</param>
+    /// <param name="diagnostics">Where a refusal is reported (located at the file, never quoting its bytes).</param>
+    /// <param name="inputs">Where the file and its SHA-256 are recorded, or null when no report lists inputs.</param>
+    internal static string? ReadHandWritten(string path, string kind, string what, int limit, DiagnosticBag diagnostics, List<InputFile>? inputs)
     {
-        void Fail(string code, string message) => Diagnostics.Add(new Diagnostic(Severity.Error, code, path, 0, 0, string.Empty, message));
+        void Fail(string code, string message) => diagnostics.Add(new Diagnostic(Severity.Error, code, path, 0, 0, string.Empty, message));
 
         switch (FileKind.Of(path))
         {
@@ -290,7 +298,7 @@ internal sealed class Workspace
                 buffer.Write(chunk, 0, n);
                 if (buffer.Length > limit)
                 {
-                    Fail("TR094", $"{what} is larger than the {limit / (1 << 20)} MiB limit for a {kind} file");
+                    Fail("TR094", $"{what} is larger than the {limit / (1 << 20)} MiB limit for {kind} files; none of it was used");
                     return null;
                 }
             }
@@ -303,7 +311,7 @@ internal sealed class Workspace
             return null;
         }
 
-        Inputs.Add(new InputFile(kind, path, Hex(SHA256.HashData(bytes))));
+        inputs?.Add(new InputFile(kind, path, Hex(SHA256.HashData(bytes))));
         if (bytes.Length >= 2 && (bytes[0], bytes[1]) is (0xFF, 0xFE) or (0xFE, 0xFF))
         {
             var utf16 = bytes[0] == 0xFF ? Encoding.Unicode : Encoding.BigEndianUnicode;
@@ -315,7 +323,7 @@ internal sealed class Workspace
         if (bad >= 0)
         {
             int line = 1 + body[..bad].Count((byte)'\n');
-            Diagnostics.Add(new Diagnostic(Severity.Error, "TR094", path, line, 0, string.Empty, $"not UTF-8: invalid byte at offset {bad + (bytes.Length - body.Length)}; save the file as UTF-8"));
+            diagnostics.Add(new Diagnostic(Severity.Error, "TR094", path, line, 0, string.Empty, $"not UTF-8: invalid byte at offset {bad + (bytes.Length - body.Length)}; save the file as UTF-8"));
             return null;
         }
 

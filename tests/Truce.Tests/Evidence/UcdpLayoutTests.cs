@@ -103,6 +103,19 @@ public class UcdpLayoutTests
         }
     }
 
+    public class TheMissingClarityLayout
+    {
+        [Fact]
+        public void Should_Read_Every_Event_As_Clarity_Two_And_Say_So()
+        {
+            // The same rows as ged-41-columns.csv without event_clarity: row 1 there is clarity 1 (probably true).
+            Assert.Equal(Credibility.ProbablyTrue, Read("ged-41-columns.csv").Rows[0].Evidence!.Source.Credibility);
+            var (rows, notices) = Read("ged-missing-clarity.csv");
+            Assert.All(rows, r => Assert.Equal(Credibility.PossiblyTrue, r.Evidence!.Source.Credibility));
+            Assert.Contains("optional column 'event_clarity' is missing: every event is read as clarity 2 (possibly true)", notices);
+        }
+    }
+
     public class TheMissingRequiredColumnLayout
     {
         [Fact]

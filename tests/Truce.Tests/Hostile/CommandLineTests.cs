@@ -87,6 +87,48 @@ public sealed partial class CommandLineTests : IDisposable
     }
 
     [Fact]
+    public void The_Readme_Exit_Code_Table_Lists_Exactly_The_Codes_The_Program_Defines()
+    {
+        var readme = File.ReadAllText(Repo.Path("README.md"));
+        int start = readme.IndexOf("### Exit codes", StringComparison.Ordinal);
+        Assert.True(start >= 0, "README has no exit-code table");
+        var section = readme[start..];
+        section = section[..section.IndexOf("\n#", 1, StringComparison.Ordinal)];
+        var documented = ExitCodeRow().Matches(section).Select(m => int.Parse(m.Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture)).ToList();
+
+        var defined = typeof(TruceApp).GetFields(System.Reflection.BindingFlags.Public | System.Reflection.BindingFlags.Static)
+            .Where(f => f.IsLiteral && f.FieldType == typeof(int)).Select(f => (int)f.GetRawConstantValue()!).Order().ToList();
+        Assert.Equal([0, 1, 2, 3, 4, 70, 130], defined);
+        Assert.Equal(defined, documented);
+    }
+
+    [Theory]
+    [InlineData("lint")]
+    [InlineData("verify")]
+    [InlineData("actors")]
+    public void Every_Command_Exits_2_On_An_Unknown_Option_And_3_On_A_Missing_Evidence_File(string command)
+    {
+        string[] Args(params string[] extra) => command == "actors"
+            ? ["actors", .. Registries, .. extra]
+            : [command, Spec("qusayr-2018"), .. Registries, .. extra];
+
+        var (usage, _, usageErr) = Run(Args("--evidence", Corpus("twice/reports.ndjson"), "--bogus"));
+        Assert.Equal(TruceApp.UsageOrInput, usage);
+        Assert.Contains($"Run 'truce help {command}' for usage.", usageErr, StringComparison.Ordinal);
+
+        var gone = Path.Combine(temp, "gone.ndjson");
+        var (missing, _, missingErr) = Run(Args("--evidence", gone, "--evidence", Corpus("twice/reports.ndjson")));
+        Assert.Equal(TruceApp.PartialInput, missing);
+        Assert.Contains(gone + ": error: no such file or folder", missingErr, StringComparison.Ordinal);
+
+        var (ok, _, okErr) = Run(Args("--evidence", Corpus("twice/reports.ndjson")));
+        Assert.True(ok == TruceApp.Ok, okErr);
+    }
+
+    [GeneratedRegex(@"^\| (\d+) \|", RegexOptions.Multiline)]
+    private static partial Regex ExitCodeRow();
+
+    [Fact]
     public void An_Internal_Error_Prints_One_Line_Naming_A_Log_That_Holds_The_Trace_And_Exits_70()
     {
         var (code, _, err) = Run(["verify", Spec("qusayr-2018"), .. Registries, "--evidence", Corpus("twice/reports.ndjson")], output: new ThrowingWriter());

@@ -71,6 +71,44 @@ public sealed class EvidenceCorpusTests : IDisposable
     }
 
     [Fact]
+    public void Rows_Dated_Before_Their_Datasets_Stated_Extent_Are_Quarantined_And_The_First_Day_Is_Kept()
+    {
+        var (code, report, err) = VerifyJson("coh-2016", Corpus("dates/ucdp-before-extent.csv"), Corpus("dates/acled-before-extent.csv"));
+        Assert.Equal(TruceApp.Ok, code);
+        Assert.Contains("ucdp-before-extent.csv:3: date_start: 1950-06-01 is before 1989-01-01, when ucdp-ged's coverage starts", err, StringComparison.Ordinal);
+        Assert.Contains("ucdp-before-extent.csv:4: date_start: 1988-12-31 is before 1989-01-01, when ucdp-ged's coverage starts", err, StringComparison.Ordinal);
+        Assert.Contains("acled-before-extent.csv:3: event_date: 1996-12-31 is before 1997-01-01, when acled's coverage starts", err, StringComparison.Ordinal);
+
+        // The rows differ only in id and date: 1989-01-01 (UCDP) and 1997-01-01 (ACLED), each extent's first day, are kept.
+        Assert.Equal((2L, 2L, null), Counts(report, "ucdp-before-extent.csv"));
+        Assert.Equal((2L, 1L, null), Counts(report, "acled-before-extent.csv"));
+        var records = Quarantined(Path.Combine(Quarantine, "ucdp-before-extent.csv.rejected.ndjson"));
+        Assert.Equal([3L, 4L], records.Select(r => r.GetProperty("line").GetInt64()));
+        Assert.Contains("ucdp-ged:8800091", CitedEvidence(report));
+    }
+
+    [Fact]
+    public void An_Event_After_The_End_Of_Its_Datasets_Extent_Never_Reaches_A_Verdict()
+    {
+        // The same registry, but stating that the UCDP file ends the day before its 2016 row: that row must leave the verdict.
+        var sources = Path.Combine(temp, "sources.yaml");
+        var text = File.ReadAllText(Repo.Path("examples/sources.yaml"));
+        Assert.Contains("extent: { from: 1989-01-01 }", text, StringComparison.Ordinal);
+        File.WriteAllText(sources, text.Replace("extent: { from: 1989-01-01 }", "extent: { from: 1989-01-01, until: 2016-04-11 }", StringComparison.Ordinal));
+
+        string[] args = ["verify", Spec("coh-2016"), "--actors", Repo.Path("examples/actors.yaml"), "--evidence", Corpus("dates/ucdp-before-extent.csv"), "--format", "json"];
+        var (_, stated, _) = Run([.. args, "--sources", Repo.Path("examples/sources.yaml")]);
+        var (code, ended, err) = Run([.. args, "--sources", sources]);
+        Assert.Equal(TruceApp.Ok, code);
+        Assert.Contains("ucdp-before-extent.csv:2: date_start: 2016-04-12 is after 2016-04-11, when ucdp-ged's coverage ends", err, StringComparison.Ordinal);
+        using var before = JsonDocument.Parse(stated);
+        using var after = JsonDocument.Parse(ended);
+        Assert.Contains("ucdp-ged:8800091", CitedEvidence(before));
+        Assert.DoesNotContain("ucdp-ged:8800091", CitedEvidence(after));
+        Assert.Equal((1L, 3L, null), Counts(after, "ucdp-before-extent.csv"));
+    }
+
+    [Fact]
     public void Rows_With_An_Extra_Or_A_Missing_Column_Are_Rejected_Naming_Both_Counts()
     {
         var (code, report, err) = VerifyJson("coh-2016", Corpus("columns/ucdp-extra-and-missing-column.csv"));

@@ -1,3 +1,5 @@
+using System.Diagnostics;
+using System.Text;
 using System.Text.Json;
 using Truce.Cli;
 using Truce.Tests.TestSupport;
@@ -101,5 +103,111 @@ public sealed class OutputTargetTests : IDisposable
         var (folderCode, _, folderErr) = VerifyTo(temp);
         Assert.Equal(TruceApp.OutputFailed, folderCode);
         Assert.Equal($"truce: cannot write the report to {temp}: it is a folder", Assert.Single(Lines(folderErr)));
+    }
+    [Fact]
+    public async Task Out_At_A_Named_Pipe_Streams_The_Report_Into_It_And_The_Pipe_Stays_A_Pipe()
+    {
+        var fifo = Path.Combine(temp, "report.pipe");
+        using (var mkfifo = Process.Start("mkfifo", fifo))
+        {
+            await mkfifo.WaitForExitAsync();
+            Assert.Equal(0, mkfifo.ExitCode);
+        }
+
+        // The reader must be there before the run opens the pipe for writing, or the open would block.
+        var reader = Task.Run(() =>
+        {
+            using var pipe = new StreamReader(fifo);
+            return pipe.ReadToEnd();
+        });
+        var run = Task.Run(() => VerifyTo(fifo, "json"));
+        var finished = await Task.WhenAny(Task.WhenAll(reader, run), Task.Delay(TimeSpan.FromSeconds(60)));
+        Assert.True(reader.IsCompleted && run.IsCompleted, "the report never went through the pipe");
+
+        var (code, output, err) = await run;
+        Assert.Equal(TruceApp.Ok, code);
+        Assert.Empty(output);
+        Assert.Contains("wrote the report to " + fifo, err, StringComparison.Ordinal);
+        using var doc = JsonDocument.Parse(await reader);
+        Assert.Equal("truce.verdicts/1", doc.RootElement.GetProperty("schema").GetString());
+        Assert.Equal(FileKindValue.Special, FileKind.Of(fifo));
+        Assert.Equal(["report.pipe"], Directory.GetFileSystemEntries(temp).Select(Path.GetFileName));
+    }
+
+    [Theory]
+    [InlineData("no space")]
+    [InlineData("closed")]
+    public void A_Standard_Output_That_Refuses_Writes_Gives_One_Plain_Line_And_Exit_4(string failure)
+    {
+        // What .NET throws for stdout on /dev/full (IOException) and for a closed descriptor (UnauthorizedAccessException around EBADF).
+        Exception Refusal() => failure == "no space"
+            ? new IOException("No space left on device")
+            : new UnauthorizedAccessException("Access to the path is denied.", new IOException("Bad file descriptor"));
+        var (code, _, err) = Run(["verify", Spec("qusayr-2018"), .. Registries, "--evidence", Corpus("twice/reports.ndjson")], output: new RefusingWriter(Refusal));
+        Assert.Equal(TruceApp.OutputFailed, code);
+        var expected = failure == "no space" ? "No space left on device" : "Bad file descriptor";
+        Assert.Equal("truce: cannot write to standard output: " + expected, Assert.Single(Lines(err)));
+        AssertPlainMessages(err);
+    }
+
+    [Theory]
+    [InlineData(">&-", "Bad file descriptor")]
+    [InlineData(">/dev/full", "No space left on device")]
+    public async Task Every_Command_Run_With_Standard_Output_Closed_Or_Full_Exits_4_With_One_Line(string redirect, string reason)
+    {
+        string[][] commands =
+        [
+            ["verify", Spec("qusayr-2018"), .. Registries, "--evidence", Corpus("twice/reports.ndjson")],
+            ["lint", Spec("qusayr-2018"), .. Registries],
+            ["actors", "--evidence", Corpus("twice/reports.ndjson"), .. Registries],
+            ["help"],
+        ];
+        foreach (var args in commands)
+        {
+            var (code, err) = await RunBuiltProgram(redirect, args);
+            Assert.True(code == TruceApp.OutputFailed, $"{args[0]} {redirect}: exit {code}: {err}");
+            Assert.Equal("truce: cannot write to standard output: " + reason, Lines(err)[^1]);
+            AssertPlainMessages(err);
+        }
+    }
+
+    /// <summary>Runs the built program through the shell, with standard output redirected as given; returns the exit code and standard error.</summary>
+    private async Task<(int Code, string Err)> RunBuiltProgram(string redirect, string[] args)
+    {
+#if DEBUG
+        const string configuration = "Debug";
+#else
+        const string configuration = "Release";
+#endif
+        var program = Repo.Path($"src/Truce.Cli/bin/{configuration}/net10.0/Truce.Cli.dll");
+        Assert.True(File.Exists(program), $"build first: {program}");
+        var host = Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") is { Length: > 0 } h ? h : "dotnet";
+        var start = new ProcessStartInfo("/bin/sh") { WorkingDirectory = temp, RedirectStandardError = true, RedirectStandardOutput = false };
+        start.ArgumentList.Add("-c");
+        start.ArgumentList.Add($"exec \"$@\" {redirect}");
+        start.ArgumentList.Add("sh");
+        start.ArgumentList.Add(host);
+        start.ArgumentList.Add(program);
+        foreach (var a in args)
+        {
+            start.ArgumentList.Add(a);
+        }
+
+        start.Environment["TRUCE_TODAY"] = Repo.Today.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
+        using var process = Process.Start(start)!;
+        var err = await process.StandardError.ReadToEndAsync();
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(60));
+        await process.WaitForExitAsync(timeout.Token);
+        return (process.ExitCode, err);
+    }
+
+    /// <summary>A standard output that refuses every write the way the system does.</summary>
+    private sealed class RefusingWriter(Func<Exception> refusal) : TextWriter
+    {
+        public override Encoding Encoding => Encoding.UTF8;
+
+        public override void Write(char value) => throw refusal();
+
+        public override void Write(string? value) => throw refusal();
     }
 }

@@ -91,6 +91,45 @@ public sealed class PathTests : IDisposable
     [Fact]
     public async Task The_Built_Program_Run_Elsewhere_Finds_The_Registries_Next_To_The_Specs_And_Writes_Nothing_Into_The_Working_Directory()
     {
+        var (code, stdout, stderr) = await RunBuiltProgram(temp, home: null, "verify", Repo.Path("examples/agreements"), "--evidence", Repo.Path("examples/evidence"));
+        Assert.True(code == TruceApp.Ok, $"exit {code}: {stderr}");
+        Assert.Matches(@"golan-85km-2018\s+keep-away\s+85km\s+violated", stdout);
+        Assert.Contains("actors    " + Repo.Path("examples/actors.yaml"), stdout, StringComparison.Ordinal);
+        Assert.Empty(Directory.EnumerateFileSystemEntries(temp));
+    }
+
+    [Fact]
+    public async Task Truce_Home_Supplies_The_Registries_For_Specs_Kept_Where_There_Are_None()
+    {
+        // tests/hostile/specs holds specs and their geometry but no registries: without TRUCE_HOME nothing can be checked.
+        var spec = Corpus("specs/injected-text.yaml");
+        string[] args = ["verify", spec, "--evidence", Corpus("injection/evidence.ndjson")];
+        var (without, _, withoutErr) = await RunBuiltProgram(temp, home: null, args);
+        Assert.Equal(TruceApp.UsageOrInput, without);
+        Assert.Contains($"no actors.yaml found next to the specs (looked in {Corpus("specs")} and the folders above it); give --actors or set TRUCE_HOME", withoutErr, StringComparison.Ordinal);
+
+        var home = Repo.Path("examples");
+        var (code, stdout, stderr) = await RunBuiltProgram(temp, home, args);
+        Assert.True(code == TruceApp.Ok, $"exit {code}: {stderr}");
+        Assert.Contains("actors    " + home + "/actors.yaml", stdout, StringComparison.Ordinal);
+        Assert.Contains("sources   " + home + "/sources.yaml", stdout, StringComparison.Ordinal);
+        Assert.Matches(@"injected-text\S*\s+leave-post\s+stated\s+violated", stdout);
+        Assert.Empty(Directory.EnumerateFileSystemEntries(temp));
+    }
+
+    [Fact]
+    public async Task The_Actors_Command_Run_Elsewhere_Names_The_Shipped_Registry_By_Its_Absolute_Path_Not_A_Chain_Of_Dot_Dots()
+    {
+        var deep = Directory.CreateDirectory(Path.Combine(temp, "a", "b", "c")).FullName;
+        var (code, stdout, stderr) = await RunBuiltProgram(deep, home: null, "actors", "--evidence", Repo.Path("examples/evidence/reports-2018.ndjson"));
+        Assert.True(code == TruceApp.Ok, $"exit {code}: {stderr}");
+        Assert.EndsWith("; registry " + Repo.Path("examples/actors.yaml"), stdout.TrimEnd('\n').Split('\n')[^1], StringComparison.Ordinal);
+        Assert.DoesNotContain("../", stdout, StringComparison.Ordinal);
+    }
+
+    /// <summary>Runs the built program (not the in-process entry point) in <paramref name="workingDirectory"/>, with TRUCE_HOME set to <paramref name="home"/> or unset.</summary>
+    private static async Task<(int Code, string Out, string Err)> RunBuiltProgram(string workingDirectory, string? home, params string[] args)
+    {
 #if DEBUG
         const string configuration = "Debug";
 #else
@@ -100,24 +139,27 @@ public sealed class PathTests : IDisposable
         Assert.True(File.Exists(program), $"build first: {program}");
         var start = new ProcessStartInfo(Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") is { Length: > 0 } host ? host : "dotnet")
         {
-            WorkingDirectory = temp,
+            WorkingDirectory = workingDirectory,
             RedirectStandardOutput = true,
             RedirectStandardError = true,
         };
-        foreach (var a in new[] { program, "verify", Repo.Path("examples/agreements"), "--evidence", Repo.Path("examples/evidence") })
+        foreach (var a in args.Prepend(program))
         {
             start.ArgumentList.Add(a);
         }
 
         start.Environment.Remove(Workspace.HomeVariable);
+        if (home is not null)
+        {
+            start.Environment[Workspace.HomeVariable] = home;
+        }
+
+        start.Environment["TRUCE_TODAY"] = Repo.Today.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
         using var process = Process.Start(start)!;
         var stderr = process.StandardError.ReadToEndAsync();
         var stdout = await process.StandardOutput.ReadToEndAsync();
         using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(60));
         await process.WaitForExitAsync(timeout.Token);
-        Assert.True(process.ExitCode == TruceApp.Ok, $"exit {process.ExitCode}: {await stderr}");
-        Assert.Matches(@"golan-85km-2018\s+keep-away\s+85km\s+violated", stdout);
-        Assert.Contains("actors    " + Repo.Path("examples/actors.yaml"), stdout, StringComparison.Ordinal);
-        Assert.Empty(Directory.EnumerateFileSystemEntries(temp));
+        return (process.ExitCode, stdout, await stderr);
     }
 }

@@ -26,6 +26,15 @@ public class SpecGeometryTests
     }
 
     [Fact]
+    public void A_Multipolygon_Whose_Parts_Overlap_And_A_Hole_Crossing_Its_Shell_Are_Refused()
+    {
+        var (code, _, err) = Lint("overlapping-parts.yaml");
+        Assert.Equal(TruceApp.SpecErrors, code);
+        Assert.Contains("specs/overlapping-parts.geojson: error TR070: features[1].geometry: feature 'twins': not a valid polygon: parts overlap", err, StringComparison.Ordinal);
+        Assert.Contains("specs/overlapping-parts.geojson: error TR070: features[2].geometry: feature 'holey': not a valid polygon: self-intersection", err, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Within_0_Km_Is_A_Lint_Error()
     {
         var (code, _, err) = Lint("zero-width.yaml");

@@ -154,6 +154,96 @@ public class RealEvidenceRulesTests
         }
     }
 
+    /// <summary>ucdp.dyad and ucdp.means-unknown: what a GED battle cannot say (who began it, by what means), in verdicts.</summary>
+    public class WhatADyadCannotSay
+    {
+        private const string Spec = """
+            id: d
+            title: d
+            status: agreed
+            in_force: 2016-02-27
+            parties: [syria-government]
+            actor_classes:
+              - { id: government-side, registry_class: government-side, includes: [combat-units, militia] }
+              - { id: armed-opposition, registry_class: armed-opposition, excludes: [islamic-state, hts, jaish-khalid-bin-al-walid] }
+            zones:
+              - { id: syria, zone: { area: syria } }
+            obligations:
+              - { id: no-attacks-between, between: [government-side, armed-opposition], must_not: attack, zone: syria }
+              - { id: no-attacks-on-opposition, who: government-side, against: armed-opposition, must_not: attack, zone: syria }
+              - { id: no-air-strikes, who: government-side, must_not: air_strike, zone: syria }
+              - { id: no-shelling, who: government-side, must_not: shelling, zone: syria }
+            """;
+
+        /// <summary>A state-based GED battle in Aleppo city (±2 km, well inside Syria) with deaths on both sides.</summary>
+        private static IReadOnlyList<Verdict> Battle()
+        {
+            var v = VerifierFor(Spec);
+            v.Observe(Ucdp("30", 36.2021, 37.1343, 1, [Side("Government of Syria", 4), Side("Syrian insurgents", 6)],
+                new AdminAttribution("ucdp", "Syria", "Aleppo Governorate", null), days: new DateRange(new(2016, 5, 1), new(2016, 5, 1))));
+            return v.Verdicts();
+        }
+
+        private static Verdict Of(IReadOnlyList<Verdict> verdicts, string obligation) => verdicts.Single(x => x.Obligation.Id == obligation);
+
+        [Fact]
+        public void Ucdp_A_Battle_Breaks_A_Mutual_Term_For_Certain()
+        {
+            var verdict = Of(Battle(), "no-attacks-between");
+            Assert.Equal(VerdictStatus.Violated, verdict.Status);
+            Assert.Equal("ucdp-ged:30", verdict.Confirmed.Single().Evidence.Id);
+        }
+
+        [Fact]
+        public void Ucdp_A_Battle_Only_Possibly_Breaks_A_One_Sided_Term_Because_The_Dyad_Does_Not_Say_Who_Attacked()
+        {
+            var verdict = Of(Battle(), "no-attacks-on-opposition");
+            Assert.Equal(0, verdict.ConfirmedTotal);
+            var f = verdict.Possible.Single();
+            Assert.Equal(Judgement.Uncertain, f.Actor);
+            Assert.Equal(Judgement.Yes, f.Activity);
+        }
+
+        [Theory]
+        [InlineData("no-air-strikes")]
+        [InlineData("no-shelling")]
+        public void Ucdp_An_Event_Of_Unknown_Means_Only_Possibly_Breaks_A_Term_About_A_Means(string obligation)
+        {
+            var verdict = Of(Battle(), obligation);
+            Assert.Equal(0, verdict.ConfirmedTotal);
+            Assert.Equal(Judgement.Uncertain, verdict.Possible.Single().Activity);
+        }
+    }
+
+    /// <summary>acled.admin-units: the unit ACLED names bounds the event's place, as UCDP's adm_1 does.</summary>
+    public class AcledUnits
+    {
+        // Damascus with ACLED geo_precision 2 (±25 km): the circle reaches Lebanon, so the coordinates alone cannot place it in Syria.
+        private static Truce.Evidence.Evidence Damascus(AdminAttribution? admin) =>
+            new("acled:SYR1", new EvidenceOrigin("acled.csv", 2, "acled"), new GeoPoint(33.513, 36.292), LocationPrecision.Acled(2)!,
+                TimePrecision.Acled(1, new DateOnly(2016, 5, 1))!, Activity.ArmedClash, "Battles",
+                [new ActorReport("Government of Syria", ActorRole.Participant, IdentificationBasis.Stated), new ActorReport("Syrian insurgents", ActorRole.Participant, IdentificationBasis.Stated)],
+                new SourceAssessment("acled", "ACLED", Reliability.B, Credibility.ProbablyTrue, true), admin: admin);
+
+        [Fact]
+        public void Acled_Coordinates_Alone_Leave_The_Event_Straddling_Syria()
+        {
+            var v = VerifierFor(CessationSpec);
+            v.Observe(Damascus(admin: null));
+            Assert.Equal(Judgement.Uncertain, v.Verdicts().Single().Possible.Single().Zone);
+        }
+
+        [Fact]
+        public void Acled_Admin1_Places_The_Event_In_Syria_And_The_Finding_Cites_The_Rule()
+        {
+            var v = VerifierFor(CessationSpec);
+            v.Observe(Damascus(new AdminAttribution("acled", "Syria", "Damascus", null)));
+            var f = v.Verdicts().Single().Confirmed.Single();
+            Assert.Equal(Judgement.Yes, f.Zone);
+            Assert.Contains("(syria-damascus) settled what the coordinates alone (acled 2: ±25.000 km) left open (reading rule acled.admin-units)", f.LocationClue, StringComparison.Ordinal);
+        }
+    }
+
     public class CoalitionSides
     {
         [Fact]
@@ -288,6 +378,59 @@ public class RealEvidenceRulesTests
             // 64 samples at radius r*sqrt((k+0.5)/64) put exactly k+1 samples within r*sqrt((k+1)/64): concentric cases come out exact.
             var share = ZoneShare.Estimate(WithinOfPoint(zoneKm), new GeoPoint(33, 36), Distance.FromKilometres(10), unit: null);
             Assert.Equal(expected, share!.Value, 3);
+        }
+
+        /// <summary>A country split by the meridian 36°E into two governorates, West (35-36°E) and East (36-37°E), 32-34°N.</summary>
+        private static (GeometryCatalog Catalog, AdminUnit East) Halves()
+        {
+            static string Box(string id, double west, double east) => $$"""
+                { "type": "Feature", "id": "{{id}}", "properties": { "name": "{{id}}", "source": "test" },
+                  "geometry": { "type": "Polygon", "coordinates": [[[{{west}}, 32], [{{east}}, 32], [{{east}}, 34], [{{west}}, 34], [{{west}}, 32]]] } }
+                """;
+            var json = $$"""{ "type": "FeatureCollection", "features": [{{Box("west", 35, 36)}}, {{Box("east", 36, 37)}}] }""";
+            const string Table = """
+                geometry: [halves.geojson]
+                countries:
+                  - { id: testland, name: Testland, areas: [west, east] }
+                units:
+                  - { id: testland-west, country: testland, name: West, areas: [west] }
+                  - { id: testland-east, country: testland, name: East, areas: [east] }
+                """;
+            var catalog = new GeometryCatalog();
+            var bag = new DiagnosticBag();
+            GeometryReader.Read(json, "halves.geojson", catalog, bag);
+            var table = AdminUnitTable.Read(Table, "places.yaml", catalog, bag);
+            Assert.False(bag.HasErrors, string.Join("\n", bag.Items));
+            return (catalog, table!.Resolve(new AdminAttribution("ucdp", "Testland", "East", null))!.Value.Unit);
+        }
+
+        [Fact]
+        public void The_Zone_Share_Counts_Only_The_Part_Of_The_Disc_Inside_The_Unit_The_Source_Names()
+        {
+            var (catalog, east) = Halves();
+            var eastZone = CompiledZone.Compile(new AreaExpr("east"), catalog);
+            var westZone = CompiledZone.Compile(new AreaExpr("west"), catalog);
+
+            // A 10 km disc centred a hair east of the meridian: the unit East holds part of it, all of that part in East, none in West.
+            var centre = new GeoPoint(33, 36.0001);
+            var radius = Distance.FromKilometres(10);
+            Assert.Equal(1.0, ZoneShare.Estimate(eastZone, centre, radius, east));
+            Assert.Equal(0.0, ZoneShare.Estimate(westZone, centre, radius, east));
+
+            // Without the unit the meridian splits the disc: every sample is in one half or the other, about half in each.
+            double eastShare = ZoneShare.Estimate(eastZone, centre, radius, unit: null)!.Value;
+            double westShare = ZoneShare.Estimate(westZone, centre, radius, unit: null)!.Value;
+            Assert.Equal(1.0, eastShare + westShare, 12);
+            Assert.InRange(eastShare, 0.4, 0.6);
+        }
+
+        [Fact]
+        public void Coordinates_Whose_Disc_Misses_The_Named_Unit_Keep_The_Whole_Disc()
+        {
+            // 35.5°E ± 10 km lies wholly in West: the source contradicts itself, so the unit cannot narrow the disc.
+            var (catalog, east) = Halves();
+            var westZone = CompiledZone.Compile(new AreaExpr("west"), catalog);
+            Assert.Equal(1.0, ZoneShare.Estimate(westZone, new GeoPoint(33, 35.5), Distance.FromKilometres(10), east));
         }
 
         [Fact]
