@@ -66,9 +66,12 @@ public static class PhaseProfile
         }
 
         var (verifyTime, verifyCpu, verifyBytes) = best;
+        var geodesics = (Truce.Geodesy.Geodesic.InverseProblems, Truce.Geodesy.Geodesic.LinesStarted);
         output.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"verify: {items.Count:N0} items in {verifyTime.TotalSeconds:F2} s (CPU {verifyCpu.TotalSeconds:F2} s, least of {runs}) = {items.Count / verifyTime.TotalSeconds:N0} items/s, {verifyBytes / (double)Math.Max(1, items.Count):N0} bytes allocated per item"));
         output.WriteLine("work:   " + verifier.Work);
+        output.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"geodesics over {runs} run(s) of reading and verifying: {geodesics.InverseProblems:N0} inverse problems, {geodesics.LinesStarted:N0} lines; per item and run {geodesics.InverseProblems / (double)runs / Math.Max(1, items.Count):F2} and {geodesics.LinesStarted / (double)runs / Math.Max(1, items.Count):F2}"));
     }
 
     private static (TimeSpan Wall, TimeSpan Cpu, long Bytes) Measure(Action action)

@@ -31,6 +31,7 @@ public sealed class GeodesicLine
 
     internal GeodesicLine(Geodesic geodesic, double lat1, double lon1, double azi1, double salp1, double calp1, double length)
     {
+        Geodesic.LinesStarted++;
         this.geodesic = geodesic;
         this.lat1 = GeoMath.LatFix(lat1);
         this.lon1 = lon1;

@@ -293,18 +293,21 @@ public sealed class Polyline
         return new NearestPoint(toPoint.Length, foot, i, s, toPoint.Azimuth1);
     }
 
+    /// <summary>A lower bound on the geodesic distance between two points, from trigonometry alone (no geodesic is solved).</summary>
+    /// <remarks>Haversine on a sphere no larger than the ellipsoid's smallest radius of curvature underestimates the geodesic distance; the factor and the metre cover rounding.</remarks>
+    internal static double SphericalLowerBound(GeoPoint a, GeoPoint b)
+    {
+        double phi1 = a.Latitude * GeoMath.Degree, phi2 = b.Latitude * GeoMath.Degree;
+        double dphi = phi2 - phi1, dlam = (b.Longitude - a.Longitude) * GeoMath.Degree;
+        double h = GeoMath.Sq(Math.Sin(dphi / 2)) + (Math.Cos(phi1) * Math.Cos(phi2) * GeoMath.Sq(Math.Sin(dlam / 2)));
+        double central = 2 * Math.Asin(Math.Min(1, Math.Sqrt(h)));
+        return (SphericalLowerBoundRadius * central * 0.995) - 1.0;
+    }
+
     private readonly record struct Cap(GeoPoint Center, double Radius)
     {
-        // Haversine on a sphere no larger than the ellipsoid's smallest radius of curvature underestimates the
-        // geodesic distance, so subtracting the cap radius gives a bound no larger than the true distance.
-        public double LowerBound(GeoPoint p)
-        {
-            double phi1 = Center.Latitude * GeoMath.Degree, phi2 = p.Latitude * GeoMath.Degree;
-            double dphi = phi2 - phi1, dlam = (p.Longitude - Center.Longitude) * GeoMath.Degree;
-            double h = GeoMath.Sq(Math.Sin(dphi / 2)) + (Math.Cos(phi1) * Math.Cos(phi2) * GeoMath.Sq(Math.Sin(dlam / 2)));
-            double central = 2 * Math.Asin(Math.Min(1, Math.Sqrt(h)));
-            return (SphericalLowerBoundRadius * central * 0.995) - Radius - 1.0;
-        }
+        // Subtracting the cap radius from the spherical bound to its centre bounds the distance to anything in the cap.
+        public double LowerBound(GeoPoint p) => SphericalLowerBound(Center, p) - Radius;
     }
 }
 

@@ -115,16 +115,21 @@ public sealed class ReferenceFeature
     /// <summary>A cheap lower bound on <see cref="DistanceTo(GeoPoint)"/> (zero inside an area's box): never more than the exact distance.</summary>
     public Distance LowerBound(GeoPoint p) => Kind switch
     {
-        FeatureKind.Point => LatitudeBound(Point!.Value, p) is var far && far.Metres > FarEnough ? far : Geodesic.Wgs84.DistanceBetween(Point!.Value, p),
-        FeatureKind.Line => Lines.Select(l => l.LowerBound(p)).Min(),
+        FeatureKind.Point => Distance.FromMetres(Math.Max(0, Polyline.SphericalLowerBound(Point!.Value, p))),
+        FeatureKind.Line => LinesLowerBound(p),
         _ => Distance.Zero,
     };
 
-    // Beyond this, a bound from latitudes alone rejects any zone worth the name without solving a geodesic.
-    private const double FarEnough = 2_000_000;
+    private Distance LinesLowerBound(GeoPoint p)
+    {
+        var best = Distance.Unbounded;
+        foreach (var line in Lines)
+        {
+            best = Distance.Min(best, line.LowerBound(p));
+        }
 
-    /// <summary>A lower bound from the difference in latitude: any path between them crosses it, and no degree of latitude is shorter than at the equator (110,574 m).</summary>
-    internal static Distance LatitudeBound(GeoPoint a, GeoPoint b) => Distance.FromMetres(Math.Abs(a.Latitude - b.Latitude) * 110_574 * 0.9999);
+        return best;
+    }
 
     /// <summary>For points and lines: the exact distance and the nearest point of the feature, whose distance to any other place bounds that place's distance from above.</summary>
     internal (Distance Distance, GeoPoint? Nearest) DistanceAndNearest(GeoPoint p)

@@ -40,6 +40,13 @@ public sealed class DistanceCache
     /// <summary>How far this point is from <see cref="Center"/>'s point.</summary>
     internal Distance Offset { get; }
 
+    /// <summary>The distance to a feature if it has been measured for this point.</summary>
+    internal bool TryMeasured(ReferenceFeature feature, out Distance distance)
+    {
+        distance = default;
+        return distances is not null && distances.TryGetValue(feature.Id, out distance);
+    }
+
     /// <summary>Bounds on the distance to a feature known without measuring it, from the center's measured distance.</summary>
     internal bool TryBound(ReferenceFeature feature, out double near, out double far)
     {
@@ -147,6 +154,12 @@ public abstract class CompiledZone
     // measurement, and only cells near an edge or threshold are refined, so the cells measured follow the edges' length.
     private const double CoarsestCell = 0.5;
     private const int CellLevels = 8;
+
+    // Cell answers besides the judgements 0-2: a term without cells, and a cell that does not settle, counting down
+    // the points that fell in it until it is refined.
+    private const sbyte NoCells = -1;
+    private const sbyte Unsettled = -2;
+    private const int RefineAfter = 4;
     private readonly Lock cellGate = new();
     private readonly Dictionary<long, CellFacts> cells = [];
     private readonly List<(double Radius, Dictionary<long, sbyte> Answers)> answersByRadius = [];
@@ -212,7 +225,7 @@ public abstract class CompiledZone
                         cells[key] = facts;
                     }
 
-                    answer = !facts.Measured ? (sbyte)-2 : CellAnswer(facts, radius) is { } a ? (sbyte)a : (sbyte)-1;
+                    answer = !facts.Measured ? NoCells : CellAnswer(facts, radius) is { } a ? (sbyte)a : Unsettled;
                     answers[key] = answer;
                 }
 
@@ -221,14 +234,34 @@ public abstract class CompiledZone
                     return (Judgement)answer;
                 }
 
-                if (answer == -2)
+                if (answer == NoCells)
                 {
                     return null; // a term without cells
+                }
+
+                // A cell that does not settle its discs is looked into only once enough points have fallen in it to pay
+                // for measuring a finer one: until then each is measured exactly, as without cells.
+                if (answer > Unsettled - RefineAfter)
+                {
+                    answers[key] = (sbyte)(answer - 1);
+                    return null;
                 }
             }
         }
 
         return null;
+    }
+
+    /// <summary>Cells whose centre has been measured, in this term and its parts.</summary>
+    internal virtual long CellsMeasured
+    {
+        get
+        {
+            lock (cellGate)
+            {
+                return cells.Count;
+            }
+        }
     }
 
     private Dictionary<long, sbyte> AnswersFor(double radius)
@@ -249,21 +282,66 @@ public abstract class CompiledZone
     /// <summary>Whether a distance term with a threshold occurs in the zone (only those can make a near miss).</summary>
     internal virtual bool HasThreshold => false;
 
+    /// <summary>Whether measuring the point could give some distance term a distance within <paramref name="margin"/> of its threshold; false only when bounds prove that none can.</summary>
+    /// <remarks>Before locating an item outside the zone only to see whether it is a near miss: most are far from every threshold.</remarks>
+    internal virtual bool MayBeNearThreshold(GeoPoint point, DistanceCache cache, Distance margin) => false;
+
+    /// <summary>Bounds on a point's distance to a distance term's feature from the grid cells (refined until they settle the question or run out); the caller's question decides when to stop.</summary>
+    private protected bool CellBoundsSettle(GeoPoint p, Func<double, double, bool> settled)
+    {
+        if (Math.Abs(p.Latitude) > 80)
+        {
+            return false;
+        }
+
+        lock (cellGate)
+        {
+            double size = CoarsestCell;
+            for (int level = 0; level < CellLevels; level++, size /= 2)
+            {
+                long row = (long)Math.Floor((p.Latitude + 90) / size), column = (long)Math.Floor((p.Longitude + 180) / size);
+                long key = ((long)level << 56) | (row << 28) | column;
+                if (!cells.TryGetValue(key, out var facts))
+                {
+                    var (centre, reach) = Cell(size, row, column);
+                    facts = MeasureCell(centre, reach.Metres);
+                    cells[key] = facts;
+                }
+
+                if (!facts.Measured)
+                {
+                    return false;
+                }
+
+                if (settled(facts.Distance - facts.Reach, facts.Distance + facts.Reach))
+                {
+                    return true;
+                }
+            }
+        }
+
+        return false;
+    }
+
     private static (GeoPoint Centre, Distance Reach) Cell(double size, long row, long column)
     {
         double south = (row * size) - 90, west = (column * size) - 180;
         var centre = new GeoPoint(south + (size / 2), west + (size / 2));
-        double reach = 0;
-        foreach (var lat in (double[])[south, south + size])
-        {
-            foreach (var lon in (double[])[west, west + size])
-            {
-                reach = Math.Max(reach, Geodesic.Wgs84.DistanceBetween(centre, new GeoPoint(lat, lon)).Metres);
-            }
-        }
 
-        // The corners are the farthest points of a small cell; the factor and the metre cover rounding in every test.
-        return (centre, Distance.FromMetres((reach * 1.001) + 1));
+        // Any point of the cell is joined to the centre by the path straight in latitude and longitude, whose length is
+        // at most sqrt((M dφ)² + (N cos φ dλ)²) with the meridian radius M at its largest in the cell (nearest a pole)
+        // and the parallel's radius N cos φ at its largest (nearest the equator), dφ and dλ at most half the cell. The
+        // geodesic is no longer than that path. The factor and the centimetre cover rounding.
+        var wgs = Geodesic.Wgs84;
+        double e2 = wgs.F * (2 - wgs.F);
+        double poleward = Math.Max(Math.Abs(south), Math.Abs(south + size)) * Math.PI / 180;
+        double equatorward = south < 0 && south + size > 0 ? 0 : Math.Min(Math.Abs(south), Math.Abs(south + size)) * Math.PI / 180;
+        double sinP = Math.Sin(poleward), sinE = Math.Sin(equatorward);
+        double meridian = wgs.A * (1 - e2) / Math.Pow(1 - (e2 * sinP * sinP), 1.5);
+        double parallel = wgs.A * Math.Cos(equatorward) / Math.Sqrt(1 - (e2 * sinE * sinE));
+        double half = size / 2 * Math.PI / 180;
+        double reach = Math.Sqrt((meridian * half * meridian * half) + (parallel * half * parallel * half));
+        return (centre, Distance.FromMetres((reach * (1 + 1e-9)) + 0.01));
     }
 
     /// <summary>A box that contains every point of the zone; null when the zone is provably empty.</summary>
@@ -404,6 +482,18 @@ public abstract class CompiledZone
     {
         internal override bool HasThreshold => true;
 
+        internal override bool MayBeNearThreshold(GeoPoint point, DistanceCache cache, Distance margin)
+        {
+            double t = threshold.Metres, m = margin.Metres;
+            if (cache.TryMeasured(feature, out var d))
+            {
+                return Math.Abs(d.Metres - t) < m;
+            }
+
+            // The distance lies in [lo, hi]; a capped centre distance gives a hi too low but a sound lo, far past t + m.
+            return feature.LowerBound(point).Metres < t + m && !CellBoundsSettle(point, (lo, hi) => lo >= t + m || hi <= t - m);
+        }
+
         public override BoundingBox? Bounds => within ? feature.Bounds.Expand(threshold) : BoundingBox.World;
 
         protected override Judgement EvaluateCore(GeoPoint point, Distance radius, DistanceCache cache, List<ZoneMeasure> measures, LocationClue? clue)
@@ -428,7 +518,11 @@ public abstract class CompiledZone
             return WithClue(radius.IsFinite ? Judge(d.Metres - radius.Metres, d.Metres + radius.Metres) : Judgement.Uncertain, clue);
         }
 
-        private protected override CellFacts MeasureCell(GeoPoint centre, double reach) => new(centre, reach, feature.DistanceTo(centre).Metres, false, Measured: true);
+        /// <summary>Cell centres are measured only up to this far beyond the threshold and the cell's reach: farther, every disc of a smaller radius answers as at the cap.</summary>
+        private const double CellCap = 300_000;
+
+        private protected override CellFacts MeasureCell(GeoPoint centre, double reach) =>
+            new(centre, reach, feature.DistanceTo(centre, Distance.FromMetres(threshold.Metres + reach + CellCap)).Metres, false, Measured: true);
 
         /// <remarks>
         /// Every point of the cell is within the reach of its centre, so its distance d lies in [lo, hi] around the
@@ -437,6 +531,13 @@ public abstract class CompiledZone
         /// </remarks>
         private protected override Judgement? CellAnswer(in CellFacts cell, Distance radius)
         {
+            if (radius.Metres >= CellCap)
+            {
+                return null; // the capped centre distance cannot answer for so wide a disc
+            }
+
+            // A capped distance d lies cap beyond the threshold and reach: d - reach - r exceeds the threshold for
+            // every r below the cap, so the answer is the one the true (larger) distance gives.
             double d = cell.Distance, lo = d - cell.Reach, hi = d + cell.Reach, r = radius.Metres, t = threshold.Metres;
             var bounded = Judge(lo - r, hi + r);
             if (bounded != Judgement.Uncertain)
@@ -621,6 +722,10 @@ public abstract class CompiledZone
 
         internal override bool HasThreshold => parts.Any(p => p.HasThreshold);
 
+        internal override long CellsMeasured => parts.Sum(p => p.CellsMeasured);
+
+        internal override bool MayBeNearThreshold(GeoPoint point, DistanceCache cache, Distance margin) => parts.Any(p => p.MayBeNearThreshold(point, cache, margin));
+
         public override BoundingBox? Bounds { get; } = intersect
             ? parts.Select(p => p.Bounds).Aggregate((a, b) => a is { } x && b is { } y ? x.Intersect(y) : null)
             : parts.Select(p => p.Bounds).Aggregate((a, b) => a is { } x ? (b is { } y ? x.Union(y) : x) : b);
@@ -679,6 +784,11 @@ public abstract class CompiledZone
     private sealed class Difference(CompiledZone baseZone, CompiledZone minus) : CompiledZone
     {
         internal override bool HasThreshold => baseZone.HasThreshold || minus.HasThreshold;
+
+        internal override long CellsMeasured => baseZone.CellsMeasured + minus.CellsMeasured;
+
+        internal override bool MayBeNearThreshold(GeoPoint point, DistanceCache cache, Distance margin) =>
+            baseZone.MayBeNearThreshold(point, cache, margin) || minus.MayBeNearThreshold(point, cache, margin);
 
         public override BoundingBox? Bounds => baseZone.Bounds;
 

@@ -140,8 +140,11 @@ public sealed class VerificationWork
     /// <summary>Findings built (kept, or kept and later displaced).</summary>
     public long Built { get; internal set; }
 
+    /// <summary>Grid cells whose centre was measured, over every reading's zone.</summary>
+    public long CellsMeasured { get; internal set; }
+
     /// <summary>A one-line account.</summary>
     public override string ToString() => string.Create(System.Globalization.CultureInfo.InvariantCulture,
-        $"visits {Visits:N0}, outside by bounds {OutsideByBounds:N0}, judged {Judged:N0}, estimates {Estimates:N0} ({EstimatesCut:N0} cut short, {SamplesJudged:N0} samples), located {Located:N0}, built {Built:N0}");
+        $"visits {Visits:N0}, outside by bounds {OutsideByBounds:N0}, judged {Judged:N0}, estimates {Estimates:N0} ({EstimatesCut:N0} cut short, {SamplesJudged:N0} samples), located {Located:N0}, built {Built:N0}, cells measured {CellsMeasured:N0}");
 }
 

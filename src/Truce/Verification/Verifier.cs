@@ -76,7 +76,16 @@ public sealed class Verifier
     public IReadOnlyDictionary<string, int> UnresolvedNames => unresolved;
 
     /// <summary>Work done so far, by kind.</summary>
-    public VerificationWork Work { get; } = new();
+    public VerificationWork Work
+    {
+        get
+        {
+            work.CellsMeasured = targets.Select(t => t.Zone).Distinct().Sum(z => z.CellsMeasured);
+            return work;
+        }
+    }
+
+    private readonly VerificationWork work = new();
 
     /// <summary>Number of evidence items observed.</summary>
     public long EvidenceCount { get; private set; }
@@ -206,7 +215,7 @@ public sealed class Verifier
     /// <summary>Holds an item that is in a reading's window and activity against its actors and zone, and keeps or counts the finding.</summary>
     private void Hold(Target t, Item item, Judgement time, Judgement activity, Signature? signature = null, int index = -1)
     {
-        Work.Visits++;
+        work.Visits++;
         var evidence = item.Evidence;
         var cache = item.Distances;
         if (!reference && t.Against is not null && !(signature?.AgainstMayMatch(index, () => MayMatchAgainst(t, evidence)) ?? MayMatchAgainst(t, evidence)))
@@ -232,7 +241,7 @@ public sealed class Verifier
         if (!reference && t.Zone.CertainlyOutside(evidence.Location, radius, clue?.Unit))
         {
             t.Screening.OutsideZone++;
-            Work.OutsideByBounds++;
+            work.OutsideByBounds++;
             return;
         }
 
@@ -283,7 +292,7 @@ public sealed class Verifier
         var clue = item.Clue;
         var coherent = item.Coherent;
         var unitClue = clue is { } c ? new LocationClue(c.Unit, () => coherent.Value) : null;
-        Work.Judged++;
+        work.Judged++;
         var zone = t.Zone.Judge(evidence.Location, evidence.LocationPrecision.Radius, cache, unitClue);
         List<ZoneMeasure> measures = [];
         List<string> located = [];
@@ -293,7 +302,7 @@ public sealed class Verifier
             t.Screening.OutsideZone++;
 
             // Just outside a distance threshold is where the reference line's own resolution matters: say so.
-            if (t.Zone.HasThreshold && (!t.NearMisses.IsFull || Precedes(evidence, t.NearMisses.Last!)))
+            if (t.Zone.HasThreshold && (!t.NearMisses.IsFull || Precedes(evidence, t.NearMisses.Last!)) && t.Zone.MayBeNearThreshold(evidence.Location, cache, ThresholdMargin))
             {
                 (_, clueNote) = Locate(t.Zone, evidence, clue, coherent, cache, measures, located);
                 if (measures.Any(NearThreshold))
@@ -329,13 +338,13 @@ public sealed class Verifier
             // The share is estimated only as far as it could still earn a place: many estimates end after a few samples.
             var last = t.Possible.Last!;
             var rest = ScoreWithoutZone(t, evidence, actors.Chance, activity);
-            Work.Estimates++;
+            work.Estimates++;
             bool estimated = ZoneShare.TryEstimate(t.Zone, evidence.Location, evidence.LocationPrecision.Radius, clue?.Unit, cache, cells: true,
                 share => !CannotBeKept(rest.ValueWith(share), evidence, last), out var zoneShare, out int judged);
-            Work.SamplesJudged += judged;
+            work.SamplesJudged += judged;
             if (!estimated)
             {
-                Work.EstimatesCut++;
+                work.EstimatesCut++;
                 t.Possible.CountOnly();
                 return;
             }
@@ -389,7 +398,7 @@ public sealed class Verifier
     private Finding Build(Target t, Evidence.Evidence evidence, Judgement zone, List<ZoneMeasure> measures, Judgement time, ActorOutcome actors, Judgement activity,
         List<string> located, bool nearMiss, bool confirmed, FindingScore score, string? clueNote)
     {
-        Work.Built++;
+        work.Built++;
         var reasons = new List<string>();
         var identification = Describe(t, evidence, actors, reasons);
         reasons.AddRange(located);
@@ -425,7 +434,7 @@ public sealed class Verifier
     private (Judgement Zone, string? ClueNote) Locate(
         CompiledZone zone, Evidence.Evidence evidence, (AdminUnit Unit, string Clue)? clue, Lazy<bool> coherent, DistanceCache cache, List<ZoneMeasure> measures, List<string> reasons)
     {
-        Work.Located++;
+        work.Located++;
         var precision = evidence.LocationPrecision;
         var where = $"location known only {precision.Meaning} ({precision.Scheme} {precision.Code}: ±{precision.Radius})";
         var unitClue = clue is { } c ? new LocationClue(c.Unit, () => coherent.Value) : null;

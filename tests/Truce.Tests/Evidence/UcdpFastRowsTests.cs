@@ -61,6 +61,7 @@ public class UcdpFastRowsTests
         "tests/hostile/columns/ucdp-extra-and-missing-column.csv",
         "tests/hostile/dates/ucdp-9999-and-1850.csv",
         "tests/hostile/dates/ucdp-after-run-date.csv",
+        "tests/hostile/dates/ucdp-before-extent.csv",
         "tests/hostile/injection/ucdp-raw-controls.csv",
         "tests/hostile/encoding/ucdp-latin1.csv",
         "examples/evidence/ucdp-ged-syria-sample.csv",

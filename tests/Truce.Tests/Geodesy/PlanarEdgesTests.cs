@@ -47,24 +47,26 @@ public class PlanarEdgesTests
     }
 }
 
-/// <summary>The latitude bound that lets far points skip a geodesic must never exceed the geodesic.</summary>
-public class LatitudeBoundTests
+/// <summary>The spherical bound that lets points far from a point feature skip a geodesic must never exceed the geodesic, and must be close enough to reject.</summary>
+public class SphericalLowerBoundTests
 {
     [Fact]
-    public void The_Latitude_Bound_Never_Exceeds_The_Geodesic_Distance()
+    public void The_Spherical_Bound_Never_Exceeds_The_Geodesic_Distance()
     {
-        // A micrometre of slack: at nanometre separations the geodesic solver's own rounding is larger than the bound.
+        // Generators aim at poles, the antimeridian and near-antipodal pairs.
         Gen.Select(Generators.Point, Generators.Point).Sample(
-            (a, b) => ReferenceFeature.LatitudeBound(a, b).Metres <= Geodesic.Wgs84.DistanceBetween(a, b).Metres + 1e-6,
+            (a, b) => Polyline.SphericalLowerBound(a, b) <= Geodesic.Wgs84.DistanceBetween(a, b).Metres,
             iter: 20_000);
     }
 
     [Fact]
-    public void Along_A_Meridian_The_Bound_Is_Within_A_Percent_Of_The_Distance()
+    public void The_Bound_Is_Within_A_Percent_Of_The_Distance_Across_The_Levant()
     {
-        // One degree of latitude from the equator is 110,574 m on WGS84: the bound is just under it.
-        var d = Geodesic.Wgs84.DistanceBetween(new GeoPoint(0, 10), new GeoPoint(1, 10)).Metres;
-        var bound = ReferenceFeature.LatitudeBound(new GeoPoint(0, 10), new GeoPoint(1, 10)).Metres;
-        Assert.InRange(bound, d * 0.999, d);
+        // Al-Qusayr to Damascus, about 120 km: the bound rejects a 5 km zone from anything more than a few km beyond it.
+        var qusayr = new GeoPoint(34.5089, 36.5797);
+        var damascus = new GeoPoint(33.5138, 36.2765);
+        var d = Geodesic.Wgs84.DistanceBetween(qusayr, damascus).Metres;
+        Assert.InRange(Polyline.SphericalLowerBound(qusayr, damascus), d * 0.99, d);
+        Assert.Equal(0, ReferenceFeature.OfPoint("q", qusayr, new FeatureProvenance("q", null, null, null, false, null, "q")).LowerBound(qusayr).Metres);
     }
 }
