@@ -226,7 +226,7 @@ public static class UcdpGedImporter
         private readonly int[] counts;
         private readonly DateOnly earliest, latest;
         private readonly SourceAssessment probablyTrue, possiblyTrue;
-        private readonly Dictionary<string, string> texts = new(StringComparer.Ordinal);
+        private readonly Utf8TextPool texts = new(MaxShared, MaxSharedLength);
         private readonly Dictionary<(string?, string?, string?), AdminAttribution?> admins = [];
         private readonly Dictionary<(string, string, string), string?> places = [];
         private readonly Dictionary<(string, ActorRole, int?), ActorReport> reports = [];
@@ -394,34 +394,7 @@ public static class UcdpGedImporter
         }
 
         /// <summary>A field's text, trimmed as <see cref="CsvRecord"/> trims it; repeated texts are decoded once and shared.</summary>
-        private string Text(ReadOnlySpan<byte> bytes)
-        {
-            if (bytes.IsEmpty)
-            {
-                return string.Empty;
-            }
-
-            if (bytes.Length > MaxSharedLength)
-            {
-                return Encoding.UTF8.GetString(bytes).Trim();
-            }
-
-            Span<char> chars = stackalloc char[MaxSharedLength];
-            var text = chars[..Encoding.UTF8.GetChars(bytes, chars)].Trim();
-            var shared = texts.GetAlternateLookup<ReadOnlySpan<char>>();
-            if (shared.TryGetValue(text, out var known))
-            {
-                return known;
-            }
-
-            var made = text.ToString();
-            if (texts.Count < MaxShared)
-            {
-                texts[made] = made;
-            }
-
-            return made;
-        }
+        private string Text(ReadOnlySpan<byte> bytes) => texts.Get(bytes);
 
         private ActorReport Report(string name, ActorRole role, int? deaths)
         {

@@ -154,6 +154,8 @@ internal abstract class Utf8Window(Stream stream, int maxRecordBytes)
 /// </remarks>
 internal sealed class Utf8CsvReader : Utf8Window
 {
+    private static readonly System.Buffers.SearchValues<byte> FieldStops = System.Buffers.SearchValues.Create(",\n\""u8);
+
     private (int Start, int Length, bool Scratch)[] fields = new (int, int, bool)[64];
     private byte[] scratch = new byte[256];
     private int scratchUsed;
@@ -345,8 +347,16 @@ internal sealed class Utf8CsvReader : Utf8Window
             }
             else
             {
+                // One scan finds the field's end and any quote in it (a quote inside an unquoted field is malformed).
                 var rest = buf.AsSpan(i, end - i);
-                int stop = rest.IndexOfAny((byte)',', (byte)'\n');
+                int stop = rest.IndexOfAny(FieldStops);
+                if (stop >= 0 && rest[stop] == (byte)'"')
+                {
+                    badQuote = true;
+                    int after = rest[stop..].IndexOfAny((byte)',', (byte)'\n');
+                    stop = after < 0 ? -1 : stop + after;
+                }
+
                 if (stop < 0)
                 {
                     if (!final)
@@ -365,11 +375,6 @@ internal sealed class Utf8CsvReader : Utf8Window
                 else if (i + stop == end && len > 0 && buf[i + len - 1] == (byte)'\r')
                 {
                     len--;
-                }
-
-                if (rest[..len].Contains((byte)'"'))
-                {
-                    badQuote = true;
                 }
 
                 fields[count++] = (i, len, false);
