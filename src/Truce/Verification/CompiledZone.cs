@@ -11,12 +11,14 @@ namespace Truce.Verification;
 public sealed record ZoneMeasure(string FeatureId, Distance Distance, Distance? Threshold);
 
 /// <summary>Distances from one point to features, computed once per evidence item and shared by every zone that needs them.</summary>
+/// <remarks>
+/// A point is measured against a handful of features at most, so they are kept in a short list searched by reference,
+/// not a dictionary: a zone-share estimate makes a cache per sample point, most of which measure one thing or nothing.
+/// </remarks>
 public sealed class DistanceCache
 {
-    // Created on first use: a zone-share estimate makes a cache per sample point, most of which measure one thing or nothing.
-    private Dictionary<string, Distance>? distances;
-    private Dictionary<string, GeoPoint>? nearest;
-    private Dictionary<string, bool>? containment;
+    private Entry[] entries = [];
+    private int count;
 
     // Bounds from another point's distances hold in exact arithmetic; computed, only to round-off (about 1e-10 m).
     // Widened by a micrometre, a sample exactly on a threshold is measured, as the reference path measures it.
@@ -35,22 +37,58 @@ public sealed class DistanceCache
     }
 
     /// <summary>The cache of a nearby point whose distances bound this point's, if any.</summary>
-    internal DistanceCache? Center { get; }
+    internal DistanceCache? Center { get; private set; }
 
     /// <summary>How far this point is from <see cref="Center"/>'s point.</summary>
-    internal Distance Offset { get; }
+    internal Distance Offset { get; private set; }
+
+    /// <summary>Empties the cache for another point (optionally near a measured centre), keeping its storage.</summary>
+    internal void Reset(DistanceCache? center = null, Distance offset = default)
+    {
+        Array.Clear(entries, 0, count);
+        count = 0;
+        Center = center;
+        Offset = offset;
+        DiscSamples = null;
+    }
+
+    private ref Entry Find(ReferenceFeature feature, bool add)
+    {
+        for (int i = 0; i < count; i++)
+        {
+            if (ReferenceEquals(entries[i].Feature, feature))
+            {
+                return ref entries[i];
+            }
+        }
+
+        if (!add)
+        {
+            return ref System.Runtime.CompilerServices.Unsafe.NullRef<Entry>();
+        }
+
+        if (count == entries.Length)
+        {
+            Array.Resize(ref entries, Math.Max(4, count * 2));
+        }
+
+        entries[count] = new Entry { Feature = feature, Distance = double.NaN };
+        return ref entries[count++];
+    }
 
     /// <summary>The distance to a feature if it has been measured for this point.</summary>
     internal bool TryMeasured(ReferenceFeature feature, out Distance distance)
     {
-        distance = default;
-        return distances is not null && distances.TryGetValue(feature.Id, out distance);
+        ref var e = ref Find(feature, add: false);
+        bool found = !System.Runtime.CompilerServices.Unsafe.IsNullRef(ref e) && !double.IsNaN(e.Distance);
+        distance = found ? Distance.FromMetres(e.Distance) : default;
+        return found;
     }
 
     /// <summary>Bounds on the distance to a feature known without measuring it, from the center's measured distance.</summary>
     internal bool TryBound(ReferenceFeature feature, out double near, out double far)
     {
-        if (Center?.distances is { } centre && centre.TryGetValue(feature.Id, out var d))
+        if (Center is { } centre && centre.TryMeasured(feature, out var d))
         {
             (near, far) = (d.Metres - Offset.Metres - RoundOff, d.Metres + Offset.Metres + RoundOff);
             return true;
@@ -62,28 +100,32 @@ public sealed class DistanceCache
 
     internal Distance DistanceTo(ReferenceFeature feature, GeoPoint p)
     {
-        distances ??= new Dictionary<string, Distance>(StringComparer.Ordinal);
-        if (!distances.TryGetValue(feature.Id, out var d))
+        ref var e = ref Find(feature, add: true);
+        if (double.IsNaN(e.Distance))
         {
             // A sample near a measured centre starts its search pruned by its distance to the centre's nearest point.
-            if (Center?.nearest is { } centreFeet && centreFeet.TryGetValue(feature.Id, out var foot))
+            if (Center?.NearestOf(feature) is { } foot)
             {
-                d = feature.DistanceTo(p, Geodesic.Wgs84.DistanceBetween(p, foot) + Distance.FromMetres(RoundOff));
+                e.Distance = feature.DistanceTo(p, Geodesic.Wgs84.DistanceBetween(p, foot) + Distance.FromMetres(RoundOff)).Metres;
             }
             else
             {
                 var (exact, near) = feature.DistanceAndNearest(p);
-                d = exact;
+                e.Distance = exact.Metres;
                 if (near is { } n)
                 {
-                    (nearest ??= new Dictionary<string, GeoPoint>(StringComparer.Ordinal))[feature.Id] = n;
+                    (e.Nearest, e.HasNearest) = (n, true);
                 }
             }
-
-            distances[feature.Id] = d;
         }
 
-        return d;
+        return Distance.FromMetres(e.Distance);
+    }
+
+    private GeoPoint? NearestOf(ReferenceFeature feature)
+    {
+        ref var e = ref Find(feature, add: false);
+        return System.Runtime.CompilerServices.Unsafe.IsNullRef(ref e) || !e.HasNearest ? null : e.Nearest;
     }
 
     /// <summary>The zone-share samples of this point's disc, for the radius and unit they were drawn for.</summary>
@@ -92,7 +134,7 @@ public sealed class DistanceCache
     /// <summary>An upper bound on this point's distance to a feature: its distance to the centre's nearest point of it.</summary>
     internal bool TryUpperBound(ReferenceFeature feature, GeoPoint p, out double atMost)
     {
-        if (Center?.nearest is { } centreFeet && centreFeet.TryGetValue(feature.Id, out var foot))
+        if (Center?.NearestOf(feature) is { } foot)
         {
             atMost = Geodesic.Wgs84.DistanceBetween(p, foot).Metres + RoundOff;
             return true;
@@ -104,14 +146,22 @@ public sealed class DistanceCache
 
     internal bool Contains(ReferenceFeature feature, GeoPoint p)
     {
-        containment ??= new Dictionary<string, bool>(StringComparer.Ordinal);
-        if (!containment.TryGetValue(feature.Id, out var inside))
+        ref var e = ref Find(feature, add: true);
+        if (e.Inside == 0)
         {
-            inside = feature.Area!.Contains(p);
-            containment[feature.Id] = inside;
+            e.Inside = feature.Area!.Contains(p) ? (sbyte)1 : (sbyte)-1;
         }
 
-        return inside;
+        return e.Inside > 0;
+    }
+
+    private struct Entry
+    {
+        public ReferenceFeature Feature;
+        public double Distance; // NaN until measured
+        public GeoPoint Nearest;
+        public bool HasNearest;
+        public sbyte Inside; // 0 unknown, 1 inside, -1 outside
     }
 }
 
@@ -829,4 +879,12 @@ public sealed class LocationClue(AdminUnit unit, Func<bool> coherent)
 
     /// <summary>Set when the unit and the coordinates gave opposite answers for a term.</summary>
     public bool Contradicted { get; set; }
+
+    /// <summary>Clears what one evaluation found, for the next (the coherence is asked again, of whatever item the clue now stands for).</summary>
+    internal void Reset()
+    {
+        isCoherent = null;
+        Decided = false;
+        Contradicted = false;
+    }
 }

@@ -33,6 +33,8 @@ public sealed class Verifier
     private readonly int[] stamps;
     private int stamp;
 
+    private readonly Item current;
+
     // What an item's actors decide, per kind of item: its reports (as the rules read them), format, activity and span of memberships.
     private readonly Dictionary<SignatureKey, Signature> signatures = [];
 
@@ -67,6 +69,7 @@ public sealed class Verifier
         }
 
         stamps = new int[targets.Count];
+        current = new Item(this.places);
     }
 
     /// <summary>The reference geometry in use.</summary>
@@ -104,7 +107,7 @@ public sealed class Verifier
             unresolved[name] = unresolved.GetValueOrDefault(name) + 1;
         }
 
-        var item = new Item(evidence, places);
+        var item = current.Reset(evidence);
         if (reference)
         {
             // The straightforward path: every reading screens every item, and counts as it goes.
@@ -234,7 +237,6 @@ public sealed class Verifier
         }
 
         var clue = item.Clue;
-        var coherent = item.Coherent;
 
         // Proven outside with bounds alone, and too far from any threshold for a near miss: nothing to measure.
         var radius = evidence.LocationPrecision.Radius;
@@ -256,7 +258,7 @@ public sealed class Verifier
         // The reference path: locate (measuring every term), then build and offer every finding.
         var measures = new List<ZoneMeasure>();
         var located = new List<string>();
-        var (zone, clueNote) = Locate(t.Zone, evidence, clue, coherent, cache, measures, located);
+        var (zone, clueNote) = Locate(t.Zone, item, measures, located);
         if (zone == Judgement.No)
         {
             t.Screening.OutsideZone++;
@@ -290,12 +292,11 @@ public sealed class Verifier
         var evidence = item.Evidence;
         var cache = item.Distances;
         var clue = item.Clue;
-        var coherent = item.Coherent;
-        var unitClue = clue is { } c ? new LocationClue(c.Unit, () => coherent.Value) : null;
+        var unitClue = item.UnitClue();
         work.Judged++;
         var zone = t.Zone.Judge(evidence.Location, evidence.LocationPrecision.Radius, cache, unitClue);
-        List<ZoneMeasure> measures = [];
-        List<string> located = [];
+        List<ZoneMeasure> measures;
+        List<string> located;
         string? clueNote;
         if (zone == Judgement.No)
         {
@@ -304,7 +305,8 @@ public sealed class Verifier
             // Just outside a distance threshold is where the reference line's own resolution matters: say so.
             if (t.Zone.HasThreshold && (!t.NearMisses.IsFull || Precedes(evidence, t.NearMisses.Last!)) && t.Zone.MayBeNearThreshold(evidence.Location, cache, ThresholdMargin))
             {
-                (_, clueNote) = Locate(t.Zone, evidence, clue, coherent, cache, measures, located);
+                (measures, located) = ([], []);
+                (_, clueNote) = Locate(t.Zone, item, measures, located);
                 if (measures.Any(NearThreshold))
                 {
                     t.NearMisses.Add(Build(t, evidence, zone, measures, time, MatchActors(t, evidence), activity, located, nearMiss: true, confirmed: false,
@@ -362,7 +364,8 @@ public sealed class Verifier
             return;
         }
 
-        (_, clueNote) = Locate(t.Zone, evidence, clue, coherent, cache, measures, located);
+        (measures, located) = ([], []);
+        (_, clueNote) = Locate(t.Zone, item, measures, located);
         var finding = Build(t, evidence, zone, measures, time, MatchActors(t, evidence), activity, located, nearMiss: false, confirmed, score, clueNote);
         (finding.Confirmed ? t.Confirmed : t.Possible).Add(finding);
     }
@@ -432,12 +435,13 @@ public sealed class Verifier
     /// contradict each other the source is inconsistent and the answer is uncertain, with the reason.
     /// </remarks>
     private (Judgement Zone, string? ClueNote) Locate(
-        CompiledZone zone, Evidence.Evidence evidence, (AdminUnit Unit, string Clue)? clue, Lazy<bool> coherent, DistanceCache cache, List<ZoneMeasure> measures, List<string> reasons)
+        CompiledZone zone, Item item, List<ZoneMeasure> measures, List<string> reasons)
     {
         work.Located++;
+        var (evidence, clue, cache) = (item.Evidence, item.Clue, item.Distances);
         var precision = evidence.LocationPrecision;
         var where = $"location known only {precision.Meaning} ({precision.Scheme} {precision.Code}: ±{precision.Radius})";
-        var unitClue = clue is { } c ? new LocationClue(c.Unit, () => coherent.Value) : null;
+        var unitClue = item.UnitClue();
         var judgement = zone.Evaluate(evidence.Location, precision.Radius, cache, measures, unitClue);
         if (unitClue is { Contradicted: true })
         {
@@ -835,15 +839,27 @@ public sealed class Verifier
         public Dictionary<(string, string?), bool> AgainstMayMatch { get; } = [];
     }
 
-    /// <summary>One item while it is held against the readings: the distances measured for it and its administrative clue, each found once and shared by every reading.</summary>
-    private sealed class Item(Evidence.Evidence evidence, AdminUnitTable places)
+    /// <summary>The item being held against the readings: the distances measured for it and its administrative clue, each found once and shared by every reading.</summary>
+    /// <remarks>One item at a time, on one thread: the verifier keeps one of these and resets it for each item, so holding an item allocates nothing here. No finding keeps a reference to it.</remarks>
+    private sealed class Item(AdminUnitTable places)
     {
         private (AdminUnit Unit, string Clue)? clue;
         private bool clueResolved;
+        private sbyte coherent; // 0 not yet asked, 1 yes, -1 no
+        private LocationClue? unitClue;
+        private Func<bool>? asked;
 
-        public Evidence.Evidence Evidence { get; } = evidence;
+        public Evidence.Evidence Evidence { get; private set; } = null!;
 
         public DistanceCache Distances { get; } = new();
+
+        public Item Reset(Evidence.Evidence evidence)
+        {
+            Evidence = evidence;
+            (clue, clueResolved, coherent) = (null, false, 0);
+            Distances.Reset();
+            return this;
+        }
 
         /// <summary>The administrative unit the source names, resolved on first use.</summary>
         public (AdminUnit Unit, string Clue)? Clue
@@ -859,11 +875,39 @@ public sealed class Verifier
             }
         }
 
-        /// <summary>Whether the coordinates, with their precision, reach the named unit. One item, one thread: no lock is needed to compute this once (a locking Lazy costs more than the test).</summary>
-        public Lazy<bool> Coherent => coherent ??= new Lazy<bool>(
-            () => Clue is not { } k || k.Unit.Reaches(Evidence.Location, Evidence.LocationPrecision.Radius, CompiledZone.BoundaryTolerance), LazyThreadSafetyMode.None);
+        /// <summary>Whether the coordinates, with their precision, reach the named unit; computed at most once per item.</summary>
+        public bool Coherent
+        {
+            get
+            {
+                if (coherent == 0)
+                {
+                    coherent = Clue is not { } k || k.Unit.Reaches(Evidence.Location, Evidence.LocationPrecision.Radius, CompiledZone.BoundaryTolerance) ? (sbyte)1 : (sbyte)-1;
+                }
 
-        private Lazy<bool>? coherent;
+                return coherent > 0;
+            }
+        }
+
+        /// <summary>The unit clue for one zone evaluation, with nothing yet decided; null when the source names no unit.</summary>
+        public LocationClue? UnitClue()
+        {
+            if (Clue is not { } c)
+            {
+                return null;
+            }
+
+            if (unitClue is null || !ReferenceEquals(unitClue.Unit, c.Unit))
+            {
+                unitClue = new LocationClue(c.Unit, asked ??= () => Coherent);
+            }
+            else
+            {
+                unitClue.Reset();
+            }
+
+            return unitClue;
+        }
     }
 
     private static ActorScreen Screen(ActorOutcome o) => new(o.Judgement, o.Chance);
