@@ -170,7 +170,7 @@ public sealed partial class ActorRegistry
         }
 
         var spans = periods.GetValueOrDefault((actorClass.Id, actorId)) ?? [];
-        if (spans.Any(p => p.Covers(when)))
+        if (Array.Exists(spans, p => p.Covers(when)))
         {
             return MembershipAnswer.Member;
         }

@@ -102,7 +102,8 @@ public sealed class Geodesic
     public GeoPoint Direct(GeoPoint start, double azimuthDegrees, Distance distance)
     {
         Preconditions.CheckFinite(azimuthDegrees, nameof(azimuthDegrees));
-        return new GeodesicLine(this, start.Latitude, start.Longitude, azimuthDegrees).Position(distance.Metres).Point;
+        var core = new GeodesicLineCore(this, start.Latitude, start.Longitude, GeoMath.AngNormalize(azimuthDegrees), double.NaN, double.NaN);
+        return core.Position(this, distance.Metres).Point;
     }
 
     /// <summary>The geodesic from <paramref name="p1"/> to <paramref name="p2"/> as a line that can be walked along.</summary>

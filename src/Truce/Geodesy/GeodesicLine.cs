@@ -1,11 +1,41 @@
+using System.Runtime.CompilerServices;
+
 namespace Truce.Geodesy;
 
 /// <summary>A geodesic fixed by a start point and azimuth, along which positions at any distance can be computed.</summary>
 /// <remarks>Built once per segment so that walking along it costs a series evaluation, not a fresh inverse solution.</remarks>
 public sealed class GeodesicLine
 {
-    private const int Order = 6;
     private readonly Geodesic geodesic;
+    private readonly GeodesicLineCore core;
+
+    internal GeodesicLine(Geodesic geodesic, double lat1, double lon1, double azi1)
+        : this(geodesic, lat1, lon1, GeoMath.AngNormalize(azi1), double.NaN, double.NaN, double.NaN)
+    {
+    }
+
+    internal GeodesicLine(Geodesic geodesic, double lat1, double lon1, double azi1, double salp1, double calp1, double length)
+    {
+        this.geodesic = geodesic;
+        core = new GeodesicLineCore(geodesic, lat1, lon1, azi1, salp1, calp1);
+        Azimuth1 = azi1;
+        Length = double.IsNaN(length) ? Distance.Unbounded : Distance.FromMetres(length);
+    }
+
+    /// <summary>Azimuth at the start, degrees clockwise from north.</summary>
+    public double Azimuth1 { get; }
+
+    /// <summary>Length to the end point when the line was built from two points; unbounded otherwise.</summary>
+    public Distance Length { get; }
+
+    /// <summary>The point and forward azimuth at <paramref name="s12"/> metres from the start (negative walks backwards).</summary>
+    public (GeoPoint Point, double Azimuth) Position(double s12) => core.Position(geodesic, s12);
+}
+
+/// <summary>The state of a geodesic line, as a value: <see cref="Geodesic.Direct"/> solves on the stack with it, and <see cref="GeodesicLine"/> keeps one.</summary>
+internal struct GeodesicLineCore
+{
+    private const int Order = 6;
     private readonly double lat1;
     private readonly double lon1;
     private readonly double salp0;
@@ -20,28 +50,18 @@ public sealed class GeodesicLine
     private readonly double ctau1;
     private readonly double a3c;
     private readonly double b31;
-    private readonly double[] c1a = new double[Order + 1];
-    private readonly double[] c1pa = new double[Order + 1];
-    private readonly double[] c3a = new double[Order];
+    private Coefficients7 c1pa;
+    private Coefficients6 c3a;
 
-    internal GeodesicLine(Geodesic geodesic, double lat1, double lon1, double azi1)
-        : this(geodesic, lat1, lon1, GeoMath.AngNormalize(azi1), double.NaN, double.NaN, double.NaN)
-    {
-    }
-
-    internal GeodesicLine(Geodesic geodesic, double lat1, double lon1, double azi1, double salp1, double calp1, double length)
+    public GeodesicLineCore(Geodesic geodesic, double lat1, double lon1, double azi1, double salp1, double calp1)
     {
         Geodesic.LinesStarted++;
-        this.geodesic = geodesic;
         this.lat1 = GeoMath.LatFix(lat1);
         this.lon1 = lon1;
-        Azimuth1 = azi1;
         if (double.IsNaN(salp1) || double.IsNaN(calp1))
         {
             (salp1, calp1) = GeoMath.SinCosd(GeoMath.AngRound(azi1));
         }
-
-        Length = double.IsNaN(length) ? Distance.Unbounded : Distance.FromMetres(length);
 
         var (s, c) = GeoMath.SinCosd(GeoMath.AngRound(this.lat1));
         double sbet1 = geodesic.F1 * s, cbet1 = c;
@@ -63,6 +83,7 @@ public sealed class GeodesicLine
         double eps = k2 / ((2 * (1 + Math.Sqrt(1 + k2))) + k2);
 
         a1m1 = Geodesic.A1m1f(eps);
+        Span<double> c1a = stackalloc double[Order + 1];
         Geodesic.C1f(eps, c1a);
         b11 = Geodesic.SinCosSeries(true, ssig1, csig1, c1a);
         s = Math.Sin(b11);
@@ -77,14 +98,8 @@ public sealed class GeodesicLine
         b31 = Geodesic.SinCosSeries(true, ssig1, csig1, c3a);
     }
 
-    /// <summary>Azimuth at the start, degrees clockwise from north.</summary>
-    public double Azimuth1 { get; }
-
-    /// <summary>Length to the end point when the line was built from two points; unbounded otherwise.</summary>
-    public Distance Length { get; }
-
     /// <summary>The point and forward azimuth at <paramref name="s12"/> metres from the start (negative walks backwards).</summary>
-    public (GeoPoint Point, double Azimuth) Position(double s12)
+    public readonly (GeoPoint Point, double Azimuth) Position(Geodesic geodesic, double s12)
     {
         Preconditions.CheckFinite(s12, nameof(s12));
         double tau12 = s12 / (geodesic.B * (1 + a1m1));
@@ -111,5 +126,17 @@ public sealed class GeodesicLine
         double lat2 = GeoMath.Atan2d(sbet2, geodesic.F1 * cbet2);
         double azi2 = GeoMath.Atan2d(salp2, calp2);
         return (new GeoPoint(lat2, lon2), azi2);
+    }
+
+    [InlineArray(Order + 1)]
+    private struct Coefficients7
+    {
+        private double element;
+    }
+
+    [InlineArray(Order)]
+    private struct Coefficients6
+    {
+        private double element;
     }
 }

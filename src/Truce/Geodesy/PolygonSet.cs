@@ -115,8 +115,8 @@ public sealed class PolygonSet
         }
 
         // Inside a polygon = inside its exterior ring and outside all of its holes; inside the set = inside any polygon.
-        var insideExterior = new bool[PolygonCount];
-        var insideHole = new bool[PolygonCount];
+        Span<bool> insideExterior = PolygonCount <= 256 ? stackalloc bool[PolygonCount] : new bool[PolygonCount];
+        Span<bool> insideHole = PolygonCount <= 256 ? stackalloc bool[PolygonCount] : new bool[PolygonCount];
         for (int r = 0; r < rings.Length; r++)
         {
             bool isIn = inside[r] || onEdge[r];

@@ -158,11 +158,35 @@ public sealed class AdminUnit
         }
 
         var exact = Distance.FromMetres(limit);
-        return Areas.Any(a => a.Area!.IsBoundaryWithin(point, exact));
+        foreach (var a in Areas)
+        {
+            if (a.Area!.IsBoundaryWithin(point, exact))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     /// <summary>Whether the point lies in the unit.</summary>
-    public bool Contains(GeoPoint p) => Bounds.Contains(p) && Areas.Any(a => a.Area!.Contains(p));
+    public bool Contains(GeoPoint p)
+    {
+        if (!Bounds.Contains(p))
+        {
+            return false;
+        }
+
+        foreach (var a in Areas)
+        {
+            if (a.Area!.Contains(p))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
 
     /// <inheritdoc/>
     public override string ToString() => Id;

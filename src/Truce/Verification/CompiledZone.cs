@@ -336,8 +336,8 @@ public abstract class CompiledZone
     /// <remarks>Before locating an item outside the zone only to see whether it is a near miss: most are far from every threshold.</remarks>
     internal virtual bool MayBeNearThreshold(GeoPoint point, DistanceCache cache, Distance margin) => false;
 
-    /// <summary>Bounds on a point's distance to a distance term's feature from the grid cells (refined until they settle the question or run out); the caller's question decides when to stop.</summary>
-    private protected bool CellBoundsSettle(GeoPoint p, Func<double, double, bool> settled)
+    /// <summary>Whether the grid cells (refined as far as they go) bound a point's distance to a distance term's feature wholly outside (<paramref name="below"/>, <paramref name="above"/>).</summary>
+    private protected bool CellBoundsSettle(GeoPoint p, double below, double above)
     {
         if (Math.Abs(p.Latitude) > 80)
         {
@@ -363,7 +363,7 @@ public abstract class CompiledZone
                     return false;
                 }
 
-                if (settled(facts.Distance - facts.Reach, facts.Distance + facts.Reach))
+                if (facts.Distance - facts.Reach >= above || facts.Distance + facts.Reach <= below)
                 {
                     return true;
                 }
@@ -541,7 +541,7 @@ public abstract class CompiledZone
             }
 
             // The distance lies in [lo, hi]; a capped centre distance gives a hi too low but a sound lo, far past t + m.
-            return feature.LowerBound(point).Metres < t + m && !CellBoundsSettle(point, (lo, hi) => lo >= t + m || hi <= t - m);
+            return feature.LowerBound(point).Metres < t + m && !CellBoundsSettle(point, t - m, t + m);
         }
 
         public override BoundingBox? Bounds => within ? feature.Bounds.Expand(threshold) : BoundingBox.World;
@@ -774,7 +774,18 @@ public abstract class CompiledZone
 
         internal override long CellsMeasured => parts.Sum(p => p.CellsMeasured);
 
-        internal override bool MayBeNearThreshold(GeoPoint point, DistanceCache cache, Distance margin) => parts.Any(p => p.MayBeNearThreshold(point, cache, margin));
+        internal override bool MayBeNearThreshold(GeoPoint point, DistanceCache cache, Distance margin)
+        {
+            foreach (var p in parts)
+            {
+                if (p.MayBeNearThreshold(point, cache, margin))
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
 
         public override BoundingBox? Bounds { get; } = intersect
             ? parts.Select(p => p.Bounds).Aggregate((a, b) => a is { } x && b is { } y ? x.Intersect(y) : null)
@@ -816,7 +827,18 @@ public abstract class CompiledZone
             return result;
         }
 
-        private protected override bool MayMeasureNearThreshold(GeoPoint point, Distance radius) => parts.Any(p => p.MayMeasureNearThreshold(point, radius));
+        private protected override bool MayMeasureNearThreshold(GeoPoint point, Distance radius)
+        {
+            foreach (var p in parts)
+            {
+                if (p.MayMeasureNearThreshold(point, radius))
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
 
         protected override Judgement EvaluateUnitCore(AdminUnit unit)
         {

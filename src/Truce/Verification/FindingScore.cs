@@ -194,9 +194,14 @@ internal static class ZoneShare
 
     private static Judgement Judge(CompiledZone zone, GeoPoint p, Distance offset, DistanceCache? centerDistances, bool cells)
     {
-        var cache = centerDistances is not null ? new DistanceCache(centerDistances, offset) : new DistanceCache();
+        // A sample's distances serve only its own judgement: one cache per thread, reset for each sample.
+        var cache = sampleCache ??= new DistanceCache();
+        cache.Reset(centerDistances, centerDistances is not null ? offset : default);
         return cells ? zone.Judge(p, Distance.Zero, cache, null) : zone.Evaluate(p, Distance.Zero, cache, []);
     }
+
+    [ThreadStatic]
+    private static DistanceCache? sampleCache;
 
     /// <summary>The 64 samples of one precision disc (a golden-angle spiral, uniform by area, each point placed with the exact direct geodesic), each placed and tested against the unit on first use.</summary>
     internal sealed class DiscSamples(GeoPoint center, Distance radius, AdminUnit? unit)

@@ -102,9 +102,10 @@ public sealed class Verifier
         ArgumentNullException.ThrowIfNull(evidence);
         EvidenceCount++;
         var signature = reference ? null : SignatureOf(evidence);
-        foreach (var name in signature?.Unresolved ?? (IReadOnlyList<string>)UnresolvedIn(evidence))
+        IReadOnlyList<string> names = signature?.Unresolved ?? (IReadOnlyList<string>)UnresolvedIn(evidence);
+        for (int n = 0; n < names.Count; n++)
         {
-            unresolved[name] = unresolved.GetValueOrDefault(name) + 1;
+            unresolved[names[n]] = unresolved.GetValueOrDefault(names[n]) + 1;
         }
 
         var item = current.Reset(evidence);
@@ -138,8 +139,10 @@ public sealed class Verifier
         // (outside the window, other activity, other actors) follow from a tally of days and activities at the end.
         var key = (evidence.Time.Days, evidence.Activity);
         daysAndActivities[key] = daysAndActivities.GetValueOrDefault(key) + 1;
-        foreach (int i in signature?.Candidates ?? (IReadOnlyList<int>)Candidates(evidence))
+        IReadOnlyList<int> reachable = signature?.Candidates ?? (IReadOnlyList<int>)Candidates(evidence);
+        for (int c = 0; c < reachable.Count; c++)
         {
+            int i = reachable[c];
             var t = targets[i];
             var time = TimeJudgement(t.Obligation.Window, evidence.Time.Days);
             if (time == Judgement.No)
@@ -221,7 +224,7 @@ public sealed class Verifier
         work.Visits++;
         var evidence = item.Evidence;
         var cache = item.Distances;
-        if (!reference && t.Against is not null && !(signature?.AgainstMayMatch(index, () => MayMatchAgainst(t, evidence)) ?? MayMatchAgainst(t, evidence)))
+        if (!reference && t.Against is not null && !(signature is not null ? AgainstMayMatch(signature, index, t, evidence) : MayMatchAgainst(t, evidence)))
         {
             t.ActorsNotMatched++;
             return;
@@ -229,7 +232,16 @@ public sealed class Verifier
 
         // The actors' judgement and chance are the same for every item of a signature whose days span no change of
         // membership (no membership is partial then); the full match, with its reasons, is made for findings only.
-        var screen = signature is { Cacheable: true } ? signature.Screen(index, () => Screen(MatchActors(t, evidence))) : Screen(MatchActors(t, evidence));
+        ActorScreen screen;
+        if (signature is { Cacheable: true })
+        {
+            screen = signature.Screens[index] ??= Screen(MatchActors(t, evidence));
+        }
+        else
+        {
+            screen = Screen(MatchActors(t, evidence));
+        }
+
         if (screen.Judgement == Judgement.No)
         {
             t.ActorsNotMatched++;
@@ -375,6 +387,17 @@ public sealed class Verifier
     {
         int c = e.Time.Days.Start.CompareTo(last.Evidence.Time.Days.Start);
         return (c != 0 ? c : string.CompareOrdinal(e.Id, last.Evidence.Id)) < 0;
+    }
+
+    private bool AgainstMayMatch(Signature signature, int index, Target t, Evidence.Evidence e)
+    {
+        ref sbyte known = ref signature.Against[index];
+        if (known == 0)
+        {
+            known = MayMatchAgainst(t, e) ? (sbyte)1 : (sbyte)-1;
+        }
+
+        return known > 0;
     }
 
     /// <summary>Whether any reported actor could be in the protected class, on any day (the bound class is settled by <see cref="Candidates"/>).</summary>
@@ -927,8 +950,6 @@ public sealed class Verifier
     /// <summary>The unresolved names, candidate readings and, per reading, the actors' judgement for every item of one signature.</summary>
     private sealed class Signature(string[] unresolved, int[] candidates, int readings)
     {
-        private readonly ActorScreen?[] screens = new ActorScreen?[readings];
-        private readonly sbyte[] against = new sbyte[readings];
 
         public string[] Unresolved { get; } = unresolved;
 
@@ -936,17 +957,11 @@ public sealed class Verifier
 
         public bool Cacheable { get; init; } = true;
 
-        public ActorScreen Screen(int reading, Func<ActorScreen> compute) => screens[reading] ??= compute();
+        /// <summary>Per reading: the actors' judgement and chance, once found (only when <see cref="Cacheable"/>).</summary>
+        public ActorScreen?[] Screens { get; } = new ActorScreen?[readings];
 
-        public bool AgainstMayMatch(int reading, Func<bool> compute)
-        {
-            if (against[reading] == 0)
-            {
-                against[reading] = compute() ? (sbyte)1 : (sbyte)-1;
-            }
-
-            return against[reading] > 0;
-        }
+        /// <summary>Per reading: whether a report could be in the protected class (0 not yet asked, 1 yes, -1 no).</summary>
+        public sbyte[] Against { get; } = new sbyte[readings];
     }
 
     /// <summary>The report that best matches one actor class: its index, the match and how its role answers.</summary>

@@ -61,17 +61,21 @@ public static class UcdpGedImporter
         FastRows? fast = null;
         foreach (var r in CsvRecords.Read(stream, file, [.. RequiredColumns], KnownColumns, context.Limits, notices))
         {
-            if (fast is null)
-            {
-                fast = new FastRows(r, context);
-                foreach (var (column, loss) in OptionalColumns.Where(c => !r.HasColumn(c.Key)))
-                {
-                    notices.Add($"optional column '{column}' is missing: {loss}");
-                }
-            }
+            fast ??= Start(r, context, notices);
 
             yield return (complete ? null : fast.TryParse(r)) ?? Parse(r, context);
         }
+    }
+
+    /// <summary>The reader of a file's rows, once its header is known; the missing optional columns are noted with what they cost.</summary>
+    private static FastRows Start(CsvRecord first, ImportContext context, ICollection<string> notices)
+    {
+        foreach (var (column, loss) in OptionalColumns.Where(c => !first.HasColumn(c.Key)))
+        {
+            notices.Add($"optional column '{column}' is missing: {loss}");
+        }
+
+        return new FastRows(first, context);
     }
 
     /// <summary>The complete reading of a row, with a located reason for every rejection: the reference every row's meaning comes from.</summary>
