@@ -37,6 +37,8 @@ public sealed class Verifier
 
     // What an item's actors decide, per kind of item: its reports (as the rules read them), format, activity and span of memberships.
     private readonly Dictionary<SignatureKey, Signature> signatures = [];
+    private readonly Dictionary<ReferenceKey, Signature> signaturesByReference = [];
+    private const int MaxSignaturesByReference = 1 << 16; // items with reports of their own (native records) would fill it for nothing
 
     /// <summary>Prepares every obligation of every agreement under every reading of its zone.</summary>
     /// <exception cref="ArgumentException">A spec names geometry, zones or classes that do not exist (run the linter first).</exception>
@@ -174,13 +176,27 @@ public sealed class Verifier
         var registry = matcher.Registry;
         var days = e.Time.Days;
         int epoch = registry.MembershipEpoch(days.Start);
+        epoch = epoch == registry.MembershipEpoch(days.End) ? epoch : -1;
+
+        // Importers share report objects between the rows that repeat them, so most items are found by reference
+        // (cheap to hash); the content key below is the truth, and serves items whose reports are their own.
+        var byReference = new ReferenceKey(e.Actors[0], e.Actors.Count > 1 ? e.Actors[1] : null, e.Origin.Format, e.Activity, epoch);
+        if (signaturesByReference.TryGetValue(byReference, out var known))
+        {
+            return known;
+        }
+
         var key = new SignatureKey(
-            ReportKey.Of(e.Actors[0]), e.Actors.Count > 1 ? ReportKey.Of(e.Actors[1]) : default, e.Actors.Count, e.Origin.Format, e.Activity,
-            epoch == registry.MembershipEpoch(days.End) ? epoch : -1);
+            ReportKey.Of(e.Actors[0]), e.Actors.Count > 1 ? ReportKey.Of(e.Actors[1]) : default, e.Actors.Count, e.Origin.Format, e.Activity, epoch);
         if (!signatures.TryGetValue(key, out var signature))
         {
             signature = new Signature([.. UnresolvedIn(e)], [.. Candidates(e)], targets.Count) { Cacheable = key.Epoch >= 0 };
             signatures[key] = signature;
+        }
+
+        if (signaturesByReference.Count < MaxSignaturesByReference)
+        {
+            signaturesByReference[byReference] = signature;
         }
 
         return signature;
@@ -942,6 +958,25 @@ public sealed class Verifier
     private readonly record struct ReportKey(string Name, ActorRole Role, IdentificationBasis Basis, string? Category, bool DeathsShown)
     {
         public static ReportKey Of(ActorReport r) => new(r.Name, r.Role, r.Basis, r.Category, r.Deaths > 0);
+    }
+
+    /// <summary>A signature found by the identity of the report objects (and the rest of the key), hashed by reference.</summary>
+    private readonly struct ReferenceKey(ActorReport a, ActorReport? b, string format, Activity activity, int epoch) : IEquatable<ReferenceKey>
+    {
+        private readonly ActorReport a = a;
+        private readonly ActorReport? b = b;
+        private readonly string format = format;
+        private readonly Activity activity = activity;
+        private readonly int epoch = epoch;
+
+        public bool Equals(ReferenceKey other) => ReferenceEquals(a, other.a) && ReferenceEquals(b, other.b) && ReferenceEquals(format, other.format)
+            && activity == other.activity && epoch == other.epoch;
+
+        public override bool Equals(object? obj) => obj is ReferenceKey k && Equals(k);
+
+        public override int GetHashCode() => HashCode.Combine(
+            System.Runtime.CompilerServices.RuntimeHelpers.GetHashCode(a), b is null ? 0 : System.Runtime.CompilerServices.RuntimeHelpers.GetHashCode(b),
+            System.Runtime.CompilerServices.RuntimeHelpers.GetHashCode(format), activity, epoch);
     }
 
     /// <summary>Everything about an item that its actors' judgement depends on; <c>Epoch</c> is -1 when its days span a change of membership.</summary>

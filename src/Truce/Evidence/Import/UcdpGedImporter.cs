@@ -231,6 +231,7 @@ public static class UcdpGedImporter
         private readonly DateOnly earliest, latest;
         private readonly SourceAssessment probablyTrue, possiblyTrue;
         private readonly Utf8TextPool texts = new(MaxShared, MaxSharedLength);
+        private readonly PreviousText[] previous;
         private readonly Dictionary<(string?, string?, string?), AdminAttribution?> admins = [];
         private readonly Dictionary<(string, string, string), string?> places = [];
         private readonly Dictionary<(string, ActorRole, int?), ActorReport> reports = [];
@@ -244,6 +245,7 @@ public static class UcdpGedImporter
             (country, adm1, adm2) = (r.ColumnIndex("country"), r.ColumnIndex("adm_1"), r.ColumnIndex("adm_2"));
             (whereCoordinates, headline, article) = (r.ColumnIndex("where_coordinates"), r.ColumnIndex("source_headline"), r.ColumnIndex("source_article"));
             counts = [r.ColumnIndex("deaths_a"), r.ColumnIndex("deaths_b"), r.ColumnIndex("best"), r.ColumnIndex("low"), r.ColumnIndex("high")];
+            previous = new PreviousText[new[] { sideA, sideB, country, adm1, adm2, whereCoordinates, headline, article }.Max() + 1];
 
             // The plausible days, as ImportContext.ImplausibleDate states them for this source.
             (earliest, latest) = (ImportContext.EarliestPlausible, context.Today);
@@ -285,7 +287,7 @@ public static class UcdpGedImporter
                 return null;
             }
 
-            var a = Text(r.Bytes(sideA));
+            var a = Text(r, sideA);
             if (a.Length == 0)
             {
                 return null;
@@ -316,14 +318,14 @@ public static class UcdpGedImporter
             }
 
             bool oneSided = tv == 3;
-            var b = Text(r.Bytes(sideB));
+            var b = Text(r, sideB);
             var first = Report(a, oneSided ? ActorRole.Initiator : ActorRole.Participant, n[0]);
             ActorReport[] actors = b.Length > 0 ? [first, Report(b, oneSided ? ActorRole.Target : ActorRole.Participant, n[1])] : [first];
-            var (countryName, adm1Name, adm2Name) = (Text(r.Bytes(country)), Text(r.Bytes(adm1)), Text(r.Bytes(adm2)));
-            var description = Text(r.Bytes(headline));
+            var (countryName, adm1Name, adm2Name) = (Text(r, country), Text(r, adm1), Text(r, adm2));
+            var description = Text(r, headline);
             if (description.Length == 0)
             {
-                description = Text(r.Bytes(article));
+                description = Text(r, article);
             }
 
             return ImportRow.Of(new Evidence(
@@ -338,7 +340,7 @@ public static class UcdpGedImporter
                 source: clear == 1 ? probablyTrue : possiblyTrue,
                 description: description.Length > 0 ? description : null,
                 fatalities: n[2],
-                place: Place(Text(r.Bytes(whereCoordinates)), adm2Name, adm1Name),
+                place: Place(Text(r, whereCoordinates), adm2Name, adm1Name),
                 admin: Admin(countryName, adm1Name, adm2Name),
                 fatalitiesLow: n[3],
                 fatalitiesHigh: n[4]));
@@ -398,7 +400,42 @@ public static class UcdpGedImporter
         }
 
         /// <summary>A field's text, trimmed as <see cref="CsvRecord"/> trims it; repeated texts are decoded once and shared.</summary>
-        private string Text(ReadOnlySpan<byte> bytes) => texts.Get(bytes);
+        /// <remarks>Exports are often sorted so that neighbouring rows share a place or a side: the previous row's text of the column is checked first.</remarks>
+        private string Text(CsvRecord r, int column)
+        {
+            var bytes = r.Bytes(column);
+            if (column < 0)
+            {
+                return string.Empty;
+            }
+
+            ref var last = ref previous[column];
+            if (last.Text is not null && bytes.SequenceEqual(last.Bytes.AsSpan(0, last.Length)))
+            {
+                return last.Text;
+            }
+
+            var text = texts.Get(bytes);
+            if (bytes.Length <= MaxSharedLength)
+            {
+                if (last.Bytes is null || last.Bytes.Length < bytes.Length)
+                {
+                    last.Bytes = new byte[Math.Max(64, bytes.Length)];
+                }
+
+                bytes.CopyTo(last.Bytes);
+                (last.Length, last.Text) = (bytes.Length, text);
+            }
+
+            return text;
+        }
+
+        private struct PreviousText
+        {
+            public byte[]? Bytes;
+            public int Length;
+            public string? Text;
+        }
 
         private ActorReport Report(string name, ActorRole role, int? deaths)
         {
