@@ -425,6 +425,22 @@ public class LintRulesTests
         }
 
         [Fact]
+        public void Should_Not_Warn_When_One_Of_Several_Coverages_Watches_The_Zone_The_Period_And_The_Activity()
+        {
+            // One file watches the band in September 2018; the others watch elsewhere, another year, or another activity.
+            // One watcher is enough, in whichever order the files come.
+            var watching = new Coverage("watch", "w.ndjson", new BoundingBox(8, 19, 10, 23), new DateRange(new(2018, 9, 1), new(2018, 9, 30)), [ObligedActivity.Presence], true, null);
+            var elsewhere = new Coverage("watch", "far.ndjson", new BoundingBox(30, 40, 32, 44), new DateRange(new(2018, 9, 1), new(2018, 9, 30)), [ObligedActivity.Presence], true, null);
+            var earlier = new Coverage("watch", "old.ndjson", new BoundingBox(8, 19, 10, 23), new DateRange(new(2017, 9, 1), new(2017, 9, 30)), [ObligedActivity.Presence], true, null);
+            var attacks = new Coverage("watch", "attacks.ndjson", new BoundingBox(8, 19, 10, 23), new DateRange(new(2018, 9, 1), new(2018, 9, 30)), [ObligedActivity.Attack], true, null);
+            AssertLint(Lint(Clean, [watching, elsewhere, earlier, attacks]));
+            AssertLint(Lint(Clean, [elsewhere, earlier, attacks, watching]));
+            AssertLint(
+                Lint(Clean, [elsewhere, earlier, attacks]),
+                (Severity.Warning, "TR209", "obligations.keep-away", KeepAwayLine(Clean), "none of the evidence given observes 'presence' in zone band (stated) during 2018-08-31..…"));
+        }
+
+        [Fact]
         public void Should_Name_Each_Reading_The_Evidence_In_Hand_Does_Not_Watch()
         {
             var yaml = Replace(Clean, "  - id: band\n    zone: { within: 20 km, of: line-a }\n    sources: [s1]",
