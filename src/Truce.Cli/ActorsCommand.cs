@@ -87,7 +87,7 @@ internal static class ActorsCommand
     }
 
     /// <summary>The specs that ship with this checkout (examples/agreements beside the program), whose home holds the shipped registries.</summary>
-    private static string? ShippedSpecs()
+    internal static string? ShippedSpecs()
     {
         for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
         {

@@ -14,8 +14,18 @@ namespace Truce.Cli;
 /// one (taken as the newer export) is admitted and the older one set aside with a note. Outputs (stats, inputs,
 /// coverage) are put back in the user's order afterwards.
 /// </remarks>
-internal sealed class EvidenceIngest(ImportContext context, Encoding? encoding, string? quarantineDir)
+internal sealed class EvidenceIngest(ImportContext context, Encoding? encoding, string? quarantineDir, EvidenceIngest.IFileSink? sink = null)
 {
+    /// <summary>Receives each file as one unit (for a store: one transaction). Files are then read in the user's order and the ledger is not used: the store keeps each event once, and a later file's changed report becomes the next revision.</summary>
+    internal interface IFileSink
+    {
+        /// <summary>Starts a file whose format is known; the session is disposed without committing when the file ends in an interruption or an I/O failure.</summary>
+        Truce.Store.IIngestSession Begin(string display, string format);
+
+        /// <summary>The file was read to its end (or to its refusal): commit it.</summary>
+        void Complete(Truce.Store.IIngestSession session, string display, string sha256, ImportStats stats);
+    }
+
     private const int RejectionsShown = 5;
 
     private readonly List<(int Order, ImportStats Stats)> stats = [];
@@ -68,10 +78,10 @@ internal sealed class EvidenceIngest(ImportContext context, Encoding? encoding, 
         }
         try
         {
-            for (int i = files.Count - 1; i >= 0; i--)
+            for (int k = 0; k < files.Count; k++)
             {
                 cancel.ThrowIfCancellationRequested();
-                ReadOne(files[i], onEvidence, cancel);
+                ReadOne(files[sink is null ? files.Count - 1 - k : k], onEvidence, cancel);
             }
 
             // Coverage is small and order-sensitive in reports: hand it over in the user's order, after reading.
@@ -251,6 +261,7 @@ internal sealed class EvidenceIngest(ImportContext context, Encoding? encoding, 
         var quarantine = quarantineDir is null ? null : new QuarantineFile(quarantineNames[input.Order], partials);
         var accumulator = new CoverageAccumulator();
         using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
+        Truce.Store.IIngestSession? session = null;
         try
         {
             using var raw = Open(input, out var archive);
@@ -261,6 +272,7 @@ internal sealed class EvidenceIngest(ImportContext context, Encoding? encoding, 
                 {
                     var (detected, rows) = EvidenceReader.Open(stream, input.Display, context, notices, encoding);
                     format = detected;
+                    session = sink?.Begin(input.Display, format);
                     long n = 0;
                     foreach (var row in rows)
                     {
@@ -273,7 +285,12 @@ internal sealed class EvidenceIngest(ImportContext context, Encoding? encoding, 
                         {
                             accepted++;
                             accumulator.Add(e);
-                            if (Ledger.Admit(e, input.Order))
+                            if (session is not null)
+                            {
+                                session.Add(e);
+                                onEvidence?.Invoke(e);
+                            }
+                            else if (Ledger.Admit(e, input.Order))
                             {
                                 onEvidence?.Invoke(e);
                             }
@@ -281,6 +298,7 @@ internal sealed class EvidenceIngest(ImportContext context, Encoding? encoding, 
                         else if (row.Coverage is { } c)
                         {
                             coverages.Add((input.Order, c));
+                            session?.Cover(c);
                         }
                         else if (row.Rejection is { } r)
                         {
@@ -291,6 +309,7 @@ internal sealed class EvidenceIngest(ImportContext context, Encoding? encoding, 
                             }
 
                             quarantine?.Write(r);
+                            session?.Reject(r);
                         }
                     }
                 }
@@ -307,6 +326,15 @@ internal sealed class EvidenceIngest(ImportContext context, Encoding? encoding, 
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or InvalidDataException)
         {
             error = accepted + rejected > 0 ? $"reading stopped after {accepted + rejected} rows: {ex.Message}" : $"cannot read: {ex.Message}";
+
+            // A file cut short by a failing disk or device is not stored in part: the store stays as it was.
+            session?.Dispose();
+            session = null;
+        }
+        catch
+        {
+            session?.Dispose();
+            throw;
         }
         finally
         {
@@ -325,17 +353,27 @@ internal sealed class EvidenceIngest(ImportContext context, Encoding? encoding, 
             error = $"no row could be read ({rejected} rejected): is this really a {format} file?";
         }
 
-        inputs.Add((input.Order, new InputFile("evidence", input.Display, Convert.ToHexString(hash.GetHashAndReset()).ToLowerInvariant())));
+        var sha256 = Convert.ToHexString(hash.GetHashAndReset()).ToLowerInvariant();
+        inputs.Add((input.Order, new InputFile("evidence", input.Display, sha256)));
         if (error is null && format is "ucdp-ged" or "acled")
         {
             var id = format == "ucdp-ged" ? UcdpGedImporter.SourceId : AcledImporter.SourceId;
             if (accumulator.Build(context.Sources.Resolve(id), id, input.Display) is { } derived)
             {
                 coverages.Add((input.Order, derived));
+                session?.Cover(derived);
             }
         }
 
-        stats.Add((input.Order, new ImportStats(input.Display, format, accepted, rejected, quarantinePath, error, first, notices)));
+        var fileStats = new ImportStats(input.Display, format, accepted, rejected, quarantinePath, error, first, notices);
+        stats.Add((input.Order, fileStats));
+        if (session is not null)
+        {
+            using (session)
+            {
+                sink!.Complete(session, input.Display, sha256, fileStats);
+            }
+        }
     }
 
     private static Stream Open(Input input, out IDisposable? archive)

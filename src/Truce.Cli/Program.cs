@@ -19,4 +19,4 @@ using var term = PosixSignalRegistration.Create(PosixSignal.SIGTERM, context =>
 var today = Environment.GetEnvironmentVariable("TRUCE_TODAY") is { } fixedDay && DateOnly.TryParse(fixedDay, System.Globalization.CultureInfo.InvariantCulture, out var day)
     ? day
     : DateOnly.FromDateTime(DateTime.UtcNow);
-return TruceApp.Run(args, Console.Out, Console.Error, new RunEnvironment(today, cancel.Token));
+return TruceApp.Run(args, Console.Out, Console.Error, new RunEnvironment(today, cancel.Token, ErrorIsTerminal: !Console.IsErrorRedirected));

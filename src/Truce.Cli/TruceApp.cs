@@ -12,7 +12,8 @@ namespace Truce.Cli;
 /// <summary>What a run may depend on besides its arguments: the date (for plausibility checks) and a way to stop it.</summary>
 /// <param name="Today">The run's date; events dated later are implausible.</param>
 /// <param name="Cancel">Signalled by Ctrl-C or SIGTERM.</param>
-internal sealed record RunEnvironment(DateOnly Today, CancellationToken Cancel)
+/// <param name="ErrorIsTerminal">Whether standard error is a terminal (progress lines are shown only there).</param>
+internal sealed record RunEnvironment(DateOnly Today, CancellationToken Cancel, bool ErrorIsTerminal = false)
 {
     /// <summary>The real date and no cancellation.</summary>
     public static RunEnvironment Default => new(DateOnly.FromDateTime(DateTime.UtcNow), CancellationToken.None);
@@ -42,7 +43,7 @@ public static class TruceApp
     /// <summary>Exit code: interrupted (Ctrl-C); nothing half-written was left.</summary>
     public const int Interrupted = 130;
 
-    private static readonly string[] Commands = ["lint", "verify", "actors", "help"];
+    private static readonly string[] Commands = ["lint", "verify", "ingest", "quarantine", "actors", "help"];
 
     /// <summary>Runs the command line with the real date and no cancellation, and returns the exit code.</summary>
     public static int Run(string[] args, TextWriter output, TextWriter error) => Run(args, output, error, RunEnvironment.Default);
@@ -176,14 +177,34 @@ public static class TruceApp
         format.AcceptOnlyFromAmong("table", "json", "geojson", "markdown");
         var outFile = new Option<string?>("--out", "-o") { Description = "Write the report to this file (or device, or - for standard output) instead of standard output" };
         var quarantine = new Option<string?>("--quarantine") { Description = "Folder to write rejected evidence rows to, one file per input (nothing is written without it)" };
+        Option<string?> Store() => new("--store") { Description = "Evidence store: a SQLite file (default $TRUCE_STORE, else truce.db in the working folder)", Arity = ArgumentArity.ZeroOrOne };
+        var verifyStore = Store();
         var verify = new Command("verify", "Hold evidence against agreement specs and give a verdict per obligation")
         {
-            verifySpecs, verifyActors, verifySources, verifyPlaces, verifyEvidence, format, outFile, quarantine, verifyOutside, verifyEncoding,
+            verifySpecs, verifyActors, verifySources, verifyPlaces, verifyEvidence, verifyStore, format, outFile, quarantine, verifyOutside, verifyEncoding,
         };
         verify.SetAction(parse => Verify(
             parse.GetValue(verifySpecs)!, new LoadOptions(parse.GetValue(verifyActors), parse.GetValue(verifySources), parse.GetValue(verifyOutside), parse.GetValue(verifyPlaces)),
-            parse.GetValue(verifyEvidence) ?? [], parse.GetValue(verifyEncoding), parse.GetValue(format)!, parse.GetValue(outFile), parse.GetValue(quarantine),
+            parse.GetValue(verifyEvidence) ?? [], parse.GetResult(verifyStore) is null ? null : StoreLocation.Resolve(parse.GetValue(verifyStore)),
+            parse.GetValue(verifyEncoding), parse.GetValue(format)!, parse.GetValue(outFile), parse.GetValue(quarantine),
             output, err, env));
+
+        var ingestPaths = new Argument<string[]>("evidence") { Description = "Evidence files or folders: UCDP GED or ACLED .csv, .ndjson, .geojson, .gz or .zip", Arity = ArgumentArity.OneOrMore };
+        var ingestStore = Store();
+        var ingestSources = Sources();
+        var ingestEncoding = EncodingOption();
+        var ingestSpecs = new Option<string?>("--specs") { Description = "Folder of specs whose home holds sources.yaml (default: examples/agreements when present)" };
+        var ingest = new Command("ingest", "Put evidence files into the store: each file in one transaction, each event once, changed events as new revisions")
+        {
+            ingestPaths, ingestStore, ingestSources, ingestSpecs, ingestEncoding,
+        };
+        ingest.SetAction(parse => IngestCommand.Run(
+            parse.GetValue(ingestPaths)!, new LoadOptions(null, parse.GetValue(ingestSources), false), parse.GetValue(ingestSpecs), parse.GetValue(ingestStore),
+            parse.GetValue(ingestEncoding), output, err, env));
+
+        var quarantineStore = Store();
+        var quarantineCommand = new Command("quarantine", "List the rows the store rejected, with file, line, field and reason") { quarantineStore };
+        quarantineCommand.SetAction(parse => QuarantineCommand.Run(parse.GetValue(quarantineStore), output, err));
 
         var actorsEvidence = Evidence();
         actorsEvidence.Required = true;
@@ -200,7 +221,7 @@ public static class TruceApp
             parse.GetValue(actorsSpecs), parse.GetValue(actorsEncoding), output, err, env));
 
         var help = new Command("help", "Show help for truce or one of its commands");
-        var root = new RootCommand("Truce: verify security agreements against conflict evidence") { lint, verify, actors, help };
+        var root = new RootCommand("Truce: verify security agreements against conflict evidence") { lint, verify, ingest, quarantineCommand, actors, help };
         root.HelpName = "truce"; // the same name in help whatever host runs us (dotnet, testhost)
         return root;
     }
@@ -273,9 +294,15 @@ public static class TruceApp
     }
 
     private static int Verify(
-        string[] specPaths, LoadOptions options, string[] evidencePaths, string? encodingName, string format, string? outFile, string? quarantineDir,
+        string[] specPaths, LoadOptions options, string[] evidencePaths, string? storeLocation, string? encodingName, string format, string? outFile, string? quarantineDir,
         TextWriter output, TextWriter err, RunEnvironment env)
     {
+        if (storeLocation is not null && evidencePaths.Length > 0)
+        {
+            err.WriteLine("truce: give --evidence or --store, not both (ingest the files into the store first: truce ingest FILE --store STORE)");
+            return UsageOrInput;
+        }
+
         var (encoding, encodingError) = ParseEncoding(encodingName);
         if (encodingError is not null)
         {
@@ -314,8 +341,28 @@ public static class TruceApp
 
         var verifier = new Verifier(ws.Agreements, ws.Catalog, ws.Actors, places: ws.Places);
         var ingest = new EvidenceIngest(new ImportContext(ws.Sources, env.Today, ImportLimits.Default), encoding, quarantineDir);
-        using (var pipeline = new VerifyPipeline(verifier))
+        StoredEvidence? stored = null;
+        if (storeLocation is not null)
         {
+            if (!File.Exists(storeLocation))
+            {
+                err.WriteLine($"truce: no store at {Paths.Display(storeLocation)} (put evidence in one with: truce ingest FILE --store {Paths.Display(storeLocation)})");
+                return UsageOrInput;
+            }
+
+            try
+            {
+                stored = StoredEvidence.Verify(storeLocation, ws.Sources, verifier, env.Cancel);
+            }
+            catch (Store.StoreException ex)
+            {
+                err.WriteLine("truce: " + ex.Message);
+                return UsageOrInput;
+            }
+        }
+        else
+        {
+            using var pipeline = new VerifyPipeline(verifier);
             ingest.Run(evidencePaths, pipeline.Observe, env.Cancel, pipeline.Observe);
             pipeline.Complete();
         }
@@ -355,18 +402,22 @@ public static class TruceApp
                 $"truce: {ingest.Ledger.Duplicates} event report(s) set aside because the same source and event id was already read ({ingest.Ledger.Revised} with different content: the later file's revision was used)"));
         }
 
-        if (evidencePaths.Length == 0)
+        if (stored is { Info.CurrentEvents: 0 })
         {
-            err.WriteLine("truce: no evidence given (--evidence); every obligation will be unverifiable.");
+            err.WriteLine($"truce: the store {Paths.Display(stored.Info.Location)} holds no events; every obligation will be unverifiable.");
         }
-        else if (ingest.NothingRead)
+        else if (stored is null && evidencePaths.Length == 0)
+        {
+            err.WriteLine("truce: no evidence given (--evidence or --store); every obligation will be unverifiable.");
+        }
+        else if (stored is null && ingest.NothingRead)
         {
             err.WriteLine("truce: none of the evidence paths held a readable evidence file; every obligation will be unverifiable.");
         }
 
         env.Cancel.ThrowIfCancellationRequested();
         var report = new VerificationReport(
-            [.. ws.Inputs, .. ingest.Inputs], ingest.Stats, ws.Agreements, verifier.Verdicts(), ingest.Coverages, verifier.UnresolvedNames, ws.Catalog,
+            [.. ws.Inputs, .. stored?.Inputs ?? ingest.Inputs], stored?.Stats ?? ingest.Stats, ws.Agreements, verifier.Verdicts(), stored?.Coverages ?? ingest.Coverages, verifier.UnresolvedNames, ws.Catalog,
             [.. ws.Diagnostics.Items.Where(d => d.Severity == Severity.Warning)],
             new EvidenceSummary(ingest.Notes, ingest.Ledger.Duplicates, ingest.Ledger.Revised, ingest.Ledger.Clashes));
         var bytes = Render(report, format);

@@ -35,9 +35,9 @@ public sealed partial class CommandLineTests : IDisposable
     }
 
     [Theory]
-    [InlineData("verfy", "truce: unknown command 'verfy'; did you mean 'verify'? Commands: lint, verify, actors, help.")]
-    [InlineData("lnit", "truce: unknown command 'lnit'; did you mean 'lint'? Commands: lint, verify, actors, help.")]
-    [InlineData("nope", "truce: unknown command 'nope'. Commands: lint, verify, actors, help.")]
+    [InlineData("verfy", "truce: unknown command 'verfy'; did you mean 'verify'? Commands: lint, verify, ingest, quarantine, actors, help.")]
+    [InlineData("lnit", "truce: unknown command 'lnit'; did you mean 'lint'? Commands: lint, verify, ingest, quarantine, actors, help.")]
+    [InlineData("nope", "truce: unknown command 'nope'. Commands: lint, verify, ingest, quarantine, actors, help.")]
     public void An_Unknown_Command_Exits_2_And_Suggests_The_Nearest(string command, string message)
     {
         var (code, _, err) = Run([command]);
