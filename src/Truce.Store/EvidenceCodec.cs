@@ -36,14 +36,22 @@ public static class EvidenceCodec
                 w.WriteNumber("radius_m", e.LocationPrecision.Radius.Metres);
             }
 
-            w.WriteString("meaning", e.LocationPrecision.Meaning);
+            if (e.LocationPrecision.Meaning != StandardMeaning(e.LocationPrecision.Scheme, e.LocationPrecision.Code))
+            {
+                w.WriteString("meaning", e.LocationPrecision.Meaning);
+            }
+
             w.WriteEndObject();
             w.WriteStartObject("when");
             w.WriteString("scheme", e.Time.Scheme);
             w.WriteNumber("code", e.Time.Code);
             w.WriteNumber("from", e.Time.Days.Start.DayNumber);
             w.WriteNumber("to", e.Time.Days.End.DayNumber);
-            w.WriteString("meaning", e.Time.Meaning);
+            if (e.Time.Meaning != StandardMeaning(e.Time.Scheme, e.Time.Code, e.Time.Days))
+            {
+                w.WriteString("meaning", e.Time.Meaning);
+            }
+
             w.WriteEndObject();
             w.WriteString("activity", Vocabulary.Name(e.Activity));
             w.WriteString("type", e.ReportedType);
@@ -106,6 +114,9 @@ public static class EvidenceCodec
             var where = r.GetProperty("where");
             var when = r.GetProperty("when");
             var radius = where.TryGetProperty("radius_m", out var m) ? Distance.FromMetres(m.GetDouble()) : Distance.Unbounded;
+            var (whereScheme, whereCode) = (where.GetProperty("scheme").GetString()!, where.GetProperty("code").GetInt32());
+            var (whenScheme, whenCode) = (when.GetProperty("scheme").GetString()!, when.GetProperty("code").GetInt32());
+            var days = new DateRange(DateOnly.FromDayNumber(when.GetProperty("from").GetInt32()), DateOnly.FromDayNumber(when.GetProperty("to").GetInt32()));
             var actors = new List<ActorReport>();
             foreach (var a in r.GetProperty("actors").EnumerateArray())
             {
@@ -128,10 +139,10 @@ public static class EvidenceCodec
                 id: r.GetProperty("id").GetString()!,
                 origin: origin,
                 location: new GeoPoint(r.GetProperty("lat").GetDouble(), r.GetProperty("lon").GetDouble()),
-                locationPrecision: new LocationPrecision(where.GetProperty("scheme").GetString()!, where.GetProperty("code").GetInt32(), radius, where.GetProperty("meaning").GetString()!),
-                time: new TimePrecision(when.GetProperty("scheme").GetString()!, when.GetProperty("code").GetInt32(),
-                    new DateRange(DateOnly.FromDayNumber(when.GetProperty("from").GetInt32()), DateOnly.FromDayNumber(when.GetProperty("to").GetInt32())),
-                    when.GetProperty("meaning").GetString()!),
+                locationPrecision: new LocationPrecision(whereScheme, whereCode, radius, Optional(where, "meaning") ?? StandardMeaning(whereScheme, whereCode)
+                    ?? throw new StoreException($"stored event {origin} has no location precision meaning")),
+                time: new TimePrecision(whenScheme, whenCode, days, Optional(when, "meaning") ?? StandardMeaning(whenScheme, whenCode, days)
+                    ?? throw new StoreException($"stored event {origin} has no time precision meaning")),
                 activity: Vocabulary.TryParseActivity(activityName, out var activity) ? activity : throw new StoreException($"unknown activity '{activityName}' in stored event {origin}"),
                 reportedType: r.GetProperty("type").GetString()!,
                 actors: actors,
@@ -148,6 +159,21 @@ public static class EvidenceCodec
             throw new StoreException($"stored event {origin} cannot be read ({ex.Message}): the store is damaged or was written by another program", ex);
         }
     }
+
+    /// <summary>The codebook's wording for a dataset's precision code, which need not be stored with every row; null when there is none.</summary>
+    private static string? StandardMeaning(string scheme, int code) => scheme switch
+    {
+        "ucdp" => LocationPrecision.Ucdp(code)?.Meaning,
+        "acled" => LocationPrecision.Acled(code)?.Meaning,
+        _ => null,
+    };
+
+    private static string? StandardMeaning(string scheme, int code, DateRange days) => scheme switch
+    {
+        "ucdp" => TimePrecision.Ucdp(code, days)?.Meaning,
+        "acled" => TimePrecision.Acled(code, days.Start)?.Meaning,
+        _ => null,
+    };
 
     private static void WriteOptional(Utf8JsonWriter w, string name, string? value)
     {

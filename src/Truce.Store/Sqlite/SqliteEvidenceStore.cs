@@ -204,6 +204,9 @@ public sealed class SqliteEvidenceStore : IEvidenceStore
         // Only now is the file changed: write-ahead logging, then any migrations the store has not had yet.
         Execute("PRAGMA journal_mode = WAL");
         Execute("PRAGMA foreign_keys = ON");
+
+        // In WAL mode NORMAL keeps every commit atomic (a crash loses at most the last commits, never half of one).
+        Execute("PRAGMA synchronous = NORMAL");
         for (int v = version; v < SchemaVersion; v++)
         {
             using var tx = connection.BeginTransaction();
@@ -301,6 +304,7 @@ public sealed class SqliteEvidenceStore : IEvidenceStore
         private readonly SqliteCommand reject;
         private readonly SqliteCommand cover;
         private readonly HashSet<string> seenInFile = new(StringComparer.Ordinal);
+        private readonly bool storeWasEmpty;
         private long added, revised, unchanged, repeated;
         private bool done;
 
@@ -326,6 +330,8 @@ public sealed class SqliteEvidenceStore : IEvidenceStore
                     revision = Convert.ToInt64(store.Run(open.ExecuteScalar), CultureInfo.InvariantCulture);
                 }
 
+                // A first ingest into an empty store meets no stored event: no lookup per row is needed.
+                storeWasEmpty = store.Scalar("SELECT NOT EXISTS (SELECT 1 FROM events)") == 1;
                 findCurrent = Prepared("SELECT revision, content FROM events WHERE event_id = $id AND is_current = 1", "$id");
                 retire = Prepared("UPDATE events SET is_current = 0 WHERE event_id = $id AND revision = $revision", "$id", "$revision");
                 insert = Prepared(
@@ -359,9 +365,9 @@ public sealed class SqliteEvidenceStore : IEvidenceStore
             var content = EvidenceCodec.ContentHash(body);
             long next = 1;
             findCurrent.Parameters[0].Value = item.Id;
-            using (var r = store.Run(findCurrent.ExecuteReader))
+            using (var r = storeWasEmpty ? null : store.Run(findCurrent.ExecuteReader))
             {
-                if (r.Read())
+                if (r is not null && r.Read())
                 {
                     if (((byte[])r.GetValue(1)).AsSpan().SequenceEqual(content))
                     {

@@ -254,7 +254,7 @@ internal sealed class Utf8CsvReader : Utf8Window
         // The last record of a file can reach the buffer's slack beyond the limit; hold it to the same limit.
         if (recordEnd - recordStart > MaxRecordBytes)
         {
-            tooLongPrefix = Buffer.AsSpan(recordStart, 256).ToArray();
+            tooLongPrefix = Buffer.AsSpan(recordStart, Math.Min(256, recordEnd - recordStart)).ToArray();
             Problem = RecordProblem.TooLong;
             ProblemDetail = recordEnd - recordStart;
             FieldCount = 0;
